@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.tasklens;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live tasks of an application context: queued, running, and periodic tasks between
+ * runs. A task leaves the registry when it ends, however it ends.
+ *
+ * @author tasklens authors
+ */
+public interface TaskRegistry {
+
+	/**
+	 * Return the live tasks, oldest first.
+	 * @return a snapshot of the live tasks
+	 */
+	List<TaskInfo> liveTasks();
+
+	/**
+	 * Return the live task with the given id.
+	 * @param id the task id
+	 * @return the task, or {@code null} if no live task has that id
+	 */
+	@Nullable TaskInfo find(long id);
+
+	/**
+	 * Return the executors that tasklens decorates, by bean name, with how it decorates
+	 * each.
+	 * @return executor names and decoration kinds, sorted by name
+	 */
+	Map<String, String> decoratedExecutors();
+
+	/**
+	 * Return the executor beans that tasklens left alone, by bean name, with the reason.
+	 * @return executor names and reasons, sorted by name
+	 */
+	Map<String, String> undecoratedExecutors();
+
+}

@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.tasklens.TaskHook;
+import io.github.tasklens.TaskRegistry;
+import io.github.tasklens.decorate.AsyncMethodTracking;
+import io.github.tasklens.decorate.ExecutorAdopter;
+import io.github.tasklens.decorate.LogStartHook;
+import io.github.tasklens.decorate.TaskChain;
+import io.github.tasklens.inventory.LiveTaskRegistry;
+import org.slf4j.event.Level;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+
+/**
+ * Auto-configuration that puts one decorator chain on every executor bean, on
+ * {@code @Async} methods and on {@code @Scheduled} methods.
+ *
+ * @author tasklens authors
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "tasklens.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TasklensProperties.class)
+public final class TasklensAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(TaskRegistry.class)
+	LiveTaskRegistry tasklensTaskRegistry() {
+		return new LiveTaskRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskChain tasklensTaskChain(LiveTaskRegistry registry, ObjectProvider<TaskHook> hooks,
+			TasklensProperties properties) {
+		return new TaskChain(registry, () -> {
+			List<TaskHook> all = new ArrayList<>();
+			Level logStart = switch (properties.getHooks().getLogStart()) {
+				case OFF -> null;
+				case DEBUG -> Level.DEBUG;
+				case INFO -> Level.INFO;
+			};
+			if (logStart != null) {
+				all.add(new LogStartHook(logStart));
+			}
+			hooks.orderedStream().forEach(all::add);
+			return all;
+		});
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExecutorAdopter tasklensExecutorAdopter(TaskChain chain, TasklensProperties properties) {
+		return new ExecutorAdopter(chain, properties.getExecutors()::isExcluded);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static ExecutorBeanPostProcessor tasklensExecutorBeanPostProcessor(ObjectProvider<ExecutorAdopter> adopter) {
+		return new ExecutorBeanPostProcessor(adopter);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static AsyncMethodTracking tasklensAsyncMethodTracking(ObjectProvider<ExecutorAdopter> adopter,
+			ListableBeanFactory beanFactory) {
+		return new AsyncMethodTracking(adopter::getObject, beanFactory);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static ScheduledProcessorRegistrar tasklensScheduledProcessorRegistrar() {
+		return new ScheduledProcessorRegistrar();
+	}
+
+}

@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.PatternMatchUtils;
+
+/**
+ * Configuration properties for tasklens.
+ *
+ * @author tasklens authors
+ */
+@ConfigurationProperties("tasklens")
+public class TasklensProperties {
+
+	/**
+	 * Whether tasklens decorates executors. When false, every executor bean is left
+	 * exactly as it was.
+	 */
+	private boolean enabled = true;
+
+	private final Executors executors = new Executors();
+
+	private final Hooks hooks = new Hooks();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Executors getExecutors() {
+		return this.executors;
+	}
+
+	public Hooks getHooks() {
+		return this.hooks;
+	}
+
+	/**
+	 * Which executor beans tasklens decorates.
+	 */
+	public static class Executors {
+
+		private static final Pattern BEAN_NAME_PATTERN = Pattern.compile("[A-Za-z0-9_.$#:*-]+");
+
+		/**
+		 * Comma-separated list of bean-name patterns of executors to leave undecorated. A
+		 * pattern is a bean name in which '*' matches any characters.
+		 */
+		private List<String> exclude = new ArrayList<>();
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			for (String pattern : exclude) {
+				if (pattern == null || !BEAN_NAME_PATTERN.matcher(pattern).matches()) {
+					throw new IllegalArgumentException("Invalid tasklens.executors.exclude pattern '" + pattern
+							+ "': a pattern is a bean name made of letters, digits and the characters _ . $ # : -,"
+							+ " in which '*' matches any characters (for example 'reportExecutor' or 'kafka*')");
+				}
+			}
+			this.exclude = new ArrayList<>(exclude);
+		}
+
+		/**
+		 * Return whether the executor bean with the given name is excluded.
+		 * @param beanName the bean name
+		 * @return whether it matches one of the patterns
+		 */
+		public boolean isExcluded(String beanName) {
+			for (String pattern : this.exclude) {
+				if (PatternMatchUtils.simpleMatch(pattern, beanName)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	/**
+	 * Built-in hooks.
+	 */
+	public static class Hooks {
+
+		/**
+		 * Level at which the start of every task run is logged, with its executor and
+		 * name.
+		 */
+		private LogStart logStart = LogStart.OFF;
+
+		public LogStart getLogStart() {
+			return this.logStart;
+		}
+
+		public void setLogStart(LogStart logStart) {
+			this.logStart = logStart;
+		}
+
+	}
+
+	/**
+	 * Whether and how task starts are logged.
+	 */
+	public enum LogStart {
+
+		/**
+		 * Do not log task starts.
+		 */
+		OFF,
+
+		/**
+		 * Log task starts at DEBUG.
+		 */
+		DEBUG,
+
+		/**
+		 * Log task starts at INFO.
+		 */
+		INFO
+
+	}
+
+}

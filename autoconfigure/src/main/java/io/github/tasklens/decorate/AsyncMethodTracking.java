@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.decorate;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import org.aopalliance.aop.Advice;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.Advisor;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.interceptor.AsyncExecutionAspectSupport;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.annotation.AsyncAnnotationAdvisor;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Puts tasklens around Spring's {@code @Async} interceptor on every proxy that has one:
+ * on the caller's side it announces the method's name to the decorator that the executor
+ * is about to call; on the worker's side, inside the task, it enriches the task that is
+ * current. It also decorates the interceptor's default executor when that is not a bean
+ * (an {@link AsyncConfigurer}'s, or Spring's fallback {@link SimpleAsyncTaskExecutor}).
+ *
+ * @author tasklens authors
+ */
+public final class AsyncMethodTracking implements BeanPostProcessor {
+
+	private static final @Nullable Field DEFAULT_EXECUTOR = defaultExecutorField();
+
+	private final Supplier<ExecutorAdopter> adopter;
+
+	private final ListableBeanFactory beanFactory;
+
+	private final Set<Object> interceptors = Collections
+		.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
+	private final Map<MethodKey, String> names = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the post-processor.
+	 * @param adopter the adopter, resolved on first use
+	 * @param beanFactory the bean factory, to tell an {@code AsyncConfigurer}'s executor
+	 * from Spring's fallback
+	 */
+	public AsyncMethodTracking(Supplier<ExecutorAdopter> adopter, ListableBeanFactory beanFactory) {
+		this.adopter = adopter;
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (!(bean instanceof Advised advised) || advised.isFrozen()) {
+			return bean;
+		}
+		Advisor[] advisors = advised.getAdvisors();
+		for (Advisor advisor : advisors) {
+			if (advisor instanceof TrackingAdvisor) {
+				return bean;
+			}
+		}
+		for (int i = 0; i < advisors.length; i++) {
+			if (advisors[i] instanceof AsyncAnnotationAdvisor async) {
+				Pointcut pointcut = async.getPointcut();
+				advised.addAdvisor(i + 1, new TrackingAdvisor(pointcut, (MethodInterceptor) this::onWorker));
+				advised.addAdvisor(i, new TrackingAdvisor(pointcut, (MethodInterceptor) this::onCaller));
+				adoptDefaultExecutor(async.getAdvice());
+				return bean;
+			}
+		}
+		return bean;
+	}
+
+	private @Nullable Object onCaller(MethodInvocation invocation) throws Throwable {
+		Submissions.Token token = Submissions.push(Submissions.Intent.named(nameOf(invocation)));
+		try {
+			return invocation.proceed();
+		}
+		finally {
+			Submissions.restore(token);
+		}
+	}
+
+	private @Nullable Object onWorker(MethodInvocation invocation) throws Throwable {
+		TrackedTask current = TrackedTask.current();
+		if (current != null) {
+			current.enrichName(nameOf(invocation));
+		}
+		return invocation.proceed();
+	}
+
+	private String nameOf(MethodInvocation invocation) {
+		Object target = invocation.getThis();
+		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
+				: invocation.getMethod().getDeclaringClass();
+		MethodKey key = new MethodKey(targetClass, invocation.getMethod());
+		return this.names.computeIfAbsent(key,
+				(k) -> TaskNames.ofClassName(k.type().getName()) + "." + k.method().getName());
+	}
+
+	@SuppressWarnings("unchecked")
+	private void adoptDefaultExecutor(Advice advice) {
+		if (!(advice instanceof AsyncExecutionAspectSupport interceptor) || DEFAULT_EXECUTOR == null
+				|| !this.interceptors.add(interceptor)) {
+			return;
+		}
+		SingletonSupplier<Executor> original = (SingletonSupplier<Executor>) ReflectionUtils.getField(DEFAULT_EXECUTOR,
+				interceptor);
+		if (original == null) {
+			return;
+		}
+		ReflectionUtils.setField(DEFAULT_EXECUTOR, interceptor, SingletonSupplier.of(() -> {
+			Executor executor = original.get();
+			return (executor != null) ? this.adopter.get().adoptExecutor(executor, nameOfDefault(executor)) : null;
+		}));
+	}
+
+	private String nameOfDefault(Executor executor) {
+		boolean configured = this.beanFactory.getBeanNamesForType(AsyncConfigurer.class, false, false).length > 0;
+		if (!configured && executor.getClass() == SimpleAsyncTaskExecutor.class) {
+			return ExecutorAdopter.ASYNC_FALLBACK;
+		}
+		return "asyncConfigurerExecutor";
+	}
+
+	private static @Nullable Field defaultExecutorField() {
+		Field field = ReflectionUtils.findField(AsyncExecutionAspectSupport.class, "defaultExecutor");
+		if (field != null) {
+			ReflectionUtils.makeAccessible(field);
+		}
+		return field;
+	}
+
+	private record MethodKey(Class<?> type, Method method) {
+	}
+
+	private static final class TrackingAdvisor extends DefaultPointcutAdvisor {
+
+		TrackingAdvisor(Pointcut pointcut, Advice advice) {
+			super(pointcut, advice);
+		}
+
+	}
+
+}

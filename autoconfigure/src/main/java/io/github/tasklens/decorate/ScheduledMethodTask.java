@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.decorate;
+
+import java.util.concurrent.Future;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code @Scheduled} method as its scheduler runs it. It names the task, binds every
+ * run of the method to the one {@link TrackedTask} of its schedule, and runs that task's
+ * chain itself where the scheduler bypasses its decorator
+ * ({@code SimpleAsyncTaskScheduler} runs fixed-delay tasks on a private thread).
+ *
+ * @author tasklens authors
+ */
+public final class ScheduledMethodTask implements Runnable {
+
+	private final Runnable method;
+
+	private final String name;
+
+	private volatile @Nullable TrackedTask tracked;
+
+	ScheduledMethodTask(Runnable method, String name) {
+		this.method = method;
+		this.name = name;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	@Nullable TrackedTask tracked() {
+		return this.tracked;
+	}
+
+	void bind(TrackedTask task) {
+		this.tracked = task;
+	}
+
+	void probe(Future<?> schedule) {
+		TrackedTask task = this.tracked;
+		if (task != null) {
+			task.probe(schedule);
+		}
+	}
+
+	@Override
+	public void run() {
+		TrackedTask task = this.tracked;
+		if (task == null) {
+			this.method.run();
+			return;
+		}
+		if (TrackedTask.current() != task) {
+			new PeriodicRun(task, this.method).run();
+			return;
+		}
+		this.method.run();
+		Submissions.openResubmission(task);
+	}
+
+	@Override
+	public String toString() {
+		return this.method.toString();
+	}
+
+}

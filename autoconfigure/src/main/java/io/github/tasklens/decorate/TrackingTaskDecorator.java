@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.decorate;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.RunnableScheduledFuture;
+import java.util.function.BooleanSupplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.task.TaskDecorator;
+
+/**
+ * The chain as one executor's {@link TaskDecorator}: each task handed to it becomes a
+ * {@link TrackedTask}, or a run of the periodic task it belongs to. A decorator the
+ * executor already had decorates the task first; the tracked task wraps the result.
+ *
+ * @author tasklens authors
+ */
+public final class TrackingTaskDecorator implements TaskDecorator {
+
+	private final String executorName;
+
+	private final TaskChain chain;
+
+	private final @Nullable TaskDecorator first;
+
+	private final BooleanSupplier terminated;
+
+	TrackingTaskDecorator(String executorName, TaskChain chain, @Nullable TaskDecorator first,
+			BooleanSupplier terminated) {
+		this.executorName = executorName;
+		this.chain = chain;
+		this.first = first;
+		this.terminated = terminated;
+	}
+
+	@Override
+	public Runnable decorate(Runnable runnable) {
+		if (isTracked(runnable)) {
+			return runnable;
+		}
+		Submissions.Intent intent = Submissions.take();
+		ScheduledMethodTask owner = (intent != null && intent.owner() != null) ? intent.owner()
+				: TaskNames.scheduledMethod(runnable);
+		TrackedTask periodic = (intent != null) ? intent.resubmitOf() : null;
+		if (periodic == null && owner != null) {
+			periodic = owner.tracked();
+		}
+		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
+		if (periodic != null) {
+			return new PeriodicRun(periodic, body);
+		}
+		boolean repeating = owner != null
+				|| (runnable instanceof RunnableScheduledFuture<?> scheduled && scheduled.isPeriodic());
+		TrackedTask task = newTask(body, runnable, (intent != null) ? intent.name() : null, repeating,
+				(runnable instanceof Future<?> future) ? future : null);
+		if (owner != null) {
+			owner.bind(task);
+		}
+		this.chain.submitted(task);
+		return task;
+	}
+
+	/**
+	 * Track a callable submitted to a scheduled executor.
+	 * @param callable the callable
+	 * @return the tracked task, to be scheduled as a callable
+	 */
+	TrackedTask decorateCallable(Callable<?> callable) {
+		Submissions.Intent intent = Submissions.take();
+		TrackedTask task = newTask(callable, callable, (intent != null) ? intent.name() : null, false, null);
+		this.chain.submitted(task);
+		return task;
+	}
+
+	/**
+	 * Track a task that the executor will run repeatedly.
+	 * @param runnable the task
+	 * @return the tracked task, or a run of the periodic task it belongs to
+	 */
+	Runnable decoratePeriodic(Runnable runnable) {
+		ScheduledMethodTask owner = TaskNames.scheduledMethod(runnable);
+		if (isTracked(runnable) || (owner != null && owner.tracked() != null)) {
+			return decorate(runnable);
+		}
+		Submissions.Intent intent = Submissions.take();
+		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
+		TrackedTask task = newTask(body, runnable, (intent != null) ? intent.name() : null, true, null);
+		if (owner != null) {
+			owner.bind(task);
+		}
+		this.chain.submitted(task);
+		return task;
+	}
+
+	/**
+	 * Register a periodic {@code @Scheduled} method whose scheduler does not pass its
+	 * registration through the decorator (it decorates each run instead).
+	 * @param owner the scheduled method
+	 */
+	void trackPeriodic(ScheduledMethodTask owner) {
+		if (owner.tracked() != null) {
+			return;
+		}
+		TrackedTask task = newTask(owner, owner, owner.name(), true, null);
+		owner.bind(task);
+		this.chain.submitted(task);
+	}
+
+	private TrackedTask newTask(Object body, Object original, @Nullable String announcedName, boolean periodic,
+			@Nullable Future<?> probe) {
+		String name = (announcedName != null) ? announcedName : TaskNames.of(original);
+		boolean generic = announcedName == null && TaskNames.isGeneric(original);
+		return new TrackedTask(this.chain.nextId(), this, body, original, name, generic, periodic, probe);
+	}
+
+	/**
+	 * Record the future an executor returned for a task this decorator tracked, so that
+	 * the task leaves the registry when the future is cancelled before a run.
+	 * @param decorated what {@link #decorate(Runnable)} returned
+	 * @param future the executor's future
+	 */
+	static void attach(Object decorated, Future<?> future) {
+		if (decorated instanceof TrackedTask task) {
+			task.probe(future);
+		}
+	}
+
+	/**
+	 * End a task that its executor refused.
+	 * @param decorated what {@link #decorate(Runnable)} returned
+	 */
+	static void rejected(Object decorated) {
+		if (decorated instanceof TrackedTask task) {
+			task.reject();
+		}
+	}
+
+	static boolean isTracked(Object task) {
+		return task instanceof TrackedTask || task instanceof PeriodicRun;
+	}
+
+	/**
+	 * Return the bean name of the executor.
+	 * @return the executor name
+	 */
+	public String executorName() {
+		return this.executorName;
+	}
+
+	TaskChain chain() {
+		return this.chain;
+	}
+
+	boolean isTerminated() {
+		return this.terminated.getAsBoolean();
+	}
+
+}
