@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.scheduling.config.ScheduledTask;
+
 /**
  * A {@code @Scheduled} method as its scheduler runs it. It names the task, binds every
  * run of the method to the one {@link TrackedTask} of its schedule, and runs that task's
@@ -35,6 +37,8 @@ public final class ScheduledMethodTask implements Runnable {
 
 	private volatile @Nullable TrackedTask tracked;
 
+	private volatile @Nullable ScheduledTask registration;
+
 	ScheduledMethodTask(Runnable method, String name) {
 		this.method = method;
 		this.name = name;
@@ -50,6 +54,14 @@ public final class ScheduledMethodTask implements Runnable {
 
 	void bind(TrackedTask task) {
 		this.tracked = task;
+	}
+
+	@Nullable ScheduledTask registration() {
+		return this.registration;
+	}
+
+	void registration(ScheduledTask registration) {
+		this.registration = registration;
 	}
 
 	void probe(Future<?> schedule) {

@@ -36,7 +36,13 @@ final class TaskNames {
 
 	private static final String LAMBDA = "$$Lambda";
 
-	private static final Field ERROR_HANDLING_DELEGATE = delegateField();
+	private static final Field ERROR_HANDLING_DELEGATE = field(DelegatingErrorHandlingRunnable.class, "delegate");
+
+	private static final @Nullable Class<?> OUTCOME_TRACKING = ClassUtils.resolveClassName(
+			"org.springframework.scheduling.config.Task$OutcomeTrackingRunnable", TaskNames.class.getClassLoader());
+
+	private static final @Nullable Field OUTCOME_TRACKING_DELEGATE = (OUTCOME_TRACKING != null)
+			? field(OUTCOME_TRACKING, "runnable") : null;
 
 	private static final ClassValue<String> CLASS_NAMES = new ClassValue<>() {
 
@@ -71,20 +77,27 @@ final class TaskNames {
 	}
 
 	/**
-	 * Unwrap Spring's error-handling wrappers, which hide the task a scheduler runs.
+	 * Unwrap Spring's wrappers around a scheduled task (error handling, outcome
+	 * tracking), which hide the task a scheduler runs.
 	 * @param task a task
 	 * @return the innermost task
 	 */
 	static Object unwrap(Object task) {
 		Object current = task;
-		while (current instanceof DelegatingErrorHandlingRunnable) {
-			Object delegate = ReflectionUtils.getField(ERROR_HANDLING_DELEGATE, current);
+		for (;;) {
+			Field field = null;
+			if (current instanceof DelegatingErrorHandlingRunnable) {
+				field = ERROR_HANDLING_DELEGATE;
+			}
+			else if (OUTCOME_TRACKING != null && OUTCOME_TRACKING.isInstance(current)) {
+				field = OUTCOME_TRACKING_DELEGATE;
+			}
+			Object delegate = (field != null) ? ReflectionUtils.getField(field, current) : null;
 			if (delegate == null) {
-				break;
+				return current;
 			}
 			current = delegate;
 		}
-		return current;
 	}
 
 	static String fromDescription(String description) {
@@ -104,6 +117,13 @@ final class TaskNames {
 		return ofClassName(described.substring(0, end));
 	}
 
+	/**
+	 * Return the simple name of a class from its binary name: the package and enclosing
+	 * classes dropped; a lambda or an anonymous class named after the class that declares
+	 * it.
+	 * @param className a binary class name
+	 * @return its simple name
+	 */
 	static String ofClassName(String className) {
 		String name = className;
 		int lambda = name.indexOf(LAMBDA);
@@ -111,26 +131,18 @@ final class TaskNames {
 			name = name.substring(0, lambda);
 		}
 		name = name.substring(name.lastIndexOf('.') + 1);
-		int anonymous = indexOfAnonymousPart(name);
-		if (anonymous > 0) {
-			name = name.substring(0, anonymous);
+		int nested = name.lastIndexOf('$');
+		while (nested >= 0 && nested < name.length() - 1 && Character.isDigit(name.charAt(nested + 1))) {
+			name = name.substring(0, nested);
+			nested = name.lastIndexOf('$');
 		}
-		return name.replace('$', '.');
+		return name.substring(nested + 1);
 	}
 
-	private static int indexOfAnonymousPart(String name) {
-		for (int i = name.indexOf('$'); i >= 0 && i < name.length() - 1; i = name.indexOf('$', i + 1)) {
-			if (Character.isDigit(name.charAt(i + 1))) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	private static Field delegateField() {
-		Field field = ReflectionUtils.findField(DelegatingErrorHandlingRunnable.class, "delegate");
+	private static Field field(Class<?> type, String name) {
+		Field field = ReflectionUtils.findField(type, name);
 		if (field == null) {
-			throw new IllegalStateException("DelegatingErrorHandlingRunnable has no 'delegate' field");
+			throw new IllegalStateException(type.getName() + " has no '" + name + "' field");
 		}
 		ReflectionUtils.makeAccessible(field);
 		return field;

@@ -16,6 +16,7 @@
 package io.github.tasklens.decorate;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
@@ -28,6 +29,7 @@ import org.springframework.scheduling.config.FixedRateTask;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.config.Task;
+import org.springframework.scheduling.config.TaskSchedulerRouter;
 import org.springframework.scheduling.config.TriggerTask;
 import org.springframework.util.ReflectionUtils;
 
@@ -42,6 +44,8 @@ import org.springframework.util.ReflectionUtils;
 final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 
 	private static final @Nullable Field SCHEDULED_FUTURE = scheduledFutureField();
+
+	private static final @Nullable Method DETERMINE_TARGET = determineTargetMethod();
 
 	@Override
 	public @Nullable ScheduledTask scheduleCronTask(CronTask task) {
@@ -64,20 +68,29 @@ final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 	}
 
 	private @Nullable ScheduledTask track(Task task, Supplier<@Nullable ScheduledTask> registration) {
-		if (!(task.getRunnable() instanceof ScheduledMethodTask method)) {
+		ScheduledMethodTask method = TaskNames.scheduledMethod(task.getRunnable());
+		if (method == null) {
 			return registration.get();
 		}
 		Submissions.Token token = Submissions.push(Submissions.Intent.periodic(method));
 		try {
 			ScheduledTask scheduled = registration.get();
-			if (scheduled != null && hasScheduler()) {
+			if (scheduled != null) {
+				// Spring returns the handle only when the task is first registered; a
+				// task
+				// registered before the scheduler was known is scheduled later, on that
+				// handle
+				method.registration(scheduled);
+			}
+			if (hasScheduler()) {
 				if (method.tracked() == null) {
-					TaskDecorator decorator = SpringExecutors.decoratorOf(getScheduler());
+					TaskDecorator decorator = SpringExecutors.decoratorOf(targetScheduler(task.getRunnable()));
 					if (decorator instanceof TrackingTaskDecorator tracking) {
 						tracking.trackPeriodic(method);
 					}
 				}
-				Future<?> future = scheduledFuture(scheduled);
+				ScheduledTask handle = method.registration();
+				Future<?> future = (handle != null) ? scheduledFuture(handle) : null;
 				if (future != null) {
 					method.probe(future);
 				}
@@ -89,12 +102,35 @@ final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 		}
 	}
 
+	/**
+	 * Return the scheduler that runs the task: Spring's {@link TaskSchedulerRouter} picks
+	 * it by the task's qualifier.
+	 * @param runnable the registered task
+	 * @return the scheduler
+	 */
+	private @Nullable Object targetScheduler(Runnable runnable) {
+		Object scheduler = getScheduler();
+		if (scheduler instanceof TaskSchedulerRouter router && DETERMINE_TARGET != null) {
+			return ReflectionUtils.invokeMethod(DETERMINE_TARGET, router, runnable);
+		}
+		return scheduler;
+	}
+
 	private boolean hasScheduler() {
 		return getScheduler() != null;
 	}
 
 	private static @Nullable Future<?> scheduledFuture(ScheduledTask task) {
 		return (SCHEDULED_FUTURE != null) ? (Future<?>) ReflectionUtils.getField(SCHEDULED_FUTURE, task) : null;
+	}
+
+	private static @Nullable Method determineTargetMethod() {
+		Method method = ReflectionUtils.findMethod(TaskSchedulerRouter.class, "determineTargetScheduler",
+				Runnable.class);
+		if (method != null) {
+			ReflectionUtils.makeAccessible(method);
+		}
+		return method;
 	}
 
 	private static @Nullable Field scheduledFutureField() {

@@ -181,7 +181,7 @@ class JdkExecutorDecorationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> hook.of("finish").size() - before >= 8);
 		List<RecordingHook.Event> submits = hook.of("submit").subList(before, hook.of("submit").size());
 		assertThat(submits).hasSizeGreaterThanOrEqualTo(8).extracting(RecordingHook.Event::executor).containsOnly(name);
-		assertThat(submits.get(1).name()).isEqualTo("JdkExecutorDecorationTests.Counting");
+		assertThat(submits.get(1).name()).isEqualTo("Counting");
 		Jobs.awaitRegistryEmpty(context);
 	}
 

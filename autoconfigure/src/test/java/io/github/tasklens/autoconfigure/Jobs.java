@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class Jobs {
 
-	static final String JOB = "Jobs.Job";
+	static final String JOB = "Job";
 
 	private Jobs() {
 	}
