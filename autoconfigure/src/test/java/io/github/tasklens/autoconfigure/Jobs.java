@@ -89,7 +89,7 @@ final class Jobs {
 	/**
 	 * A task that records the thread it ran on.
 	 */
-	static final class Job implements Runnable {
+	static class Job implements Runnable {
 
 		final CountDownLatch ran = new CountDownLatch(1);
 
