@@ -19,9 +19,11 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -37,6 +39,7 @@ import org.springframework.aop.interceptor.AsyncExecutionAspectSupport;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.annotation.AsyncAnnotationAdvisor;
@@ -53,7 +56,7 @@ import org.springframework.util.function.SingletonSupplier;
  *
  * @author tasklens authors
  */
-public final class AsyncMethodTracking implements BeanPostProcessor {
+public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitializingSingleton {
 
 	private static final @Nullable Field DEFAULT_EXECUTOR = defaultExecutorField();
 
@@ -63,6 +66,8 @@ public final class AsyncMethodTracking implements BeanPostProcessor {
 
 	private final Set<Object> interceptors = Collections
 		.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
+	private final List<Supplier<@Nullable Executor>> defaultExecutors = new CopyOnWriteArrayList<>();
 
 	private final Map<MethodKey, String> names = new ConcurrentHashMap<>();
 
@@ -138,10 +143,24 @@ public final class AsyncMethodTracking implements BeanPostProcessor {
 		if (original == null) {
 			return;
 		}
-		ReflectionUtils.setField(DEFAULT_EXECUTOR, interceptor, SingletonSupplier.of(() -> {
+		SingletonSupplier<Executor> adopted = SingletonSupplier.of(() -> {
 			Executor executor = original.get();
 			return (executor != null) ? this.adopter.get().adoptExecutor(executor, nameOfDefault(executor)) : null;
-		}));
+		});
+		ReflectionUtils.setField(DEFAULT_EXECUTOR, interceptor, adopted);
+		this.defaultExecutors.add(adopted);
+	}
+
+	/**
+	 * Resolve the default executors of {@code @Async} now, once every singleton exists,
+	 * rather than on the first call: an app that runs {@code @Async} on Spring's fallback
+	 * executor learns it at startup.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (Supplier<@Nullable Executor> executor : this.defaultExecutors) {
+			executor.get();
+		}
 	}
 
 	private String nameOfDefault(Executor executor) {

@@ -57,7 +57,10 @@ final class TaskNames {
 	}
 
 	static String of(Object task) {
-		Object unwrapped = unwrap(task);
+		return ofUnwrapped(unwrap(task));
+	}
+
+	static String ofUnwrapped(Object unwrapped) {
 		if (unwrapped instanceof ScheduledMethodTask method) {
 			return method.name();
 		}

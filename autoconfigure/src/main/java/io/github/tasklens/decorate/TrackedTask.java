@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskState;
+import io.github.tasklens.inventory.RegistryEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author tasklens authors
  */
-public final class TrackedTask implements RunnableFuture<Object>, Callable<Object>, TaskInfo {
+public final class TrackedTask extends RegistryEntry implements RunnableFuture<Object>, Callable<Object> {
 
 	private static final ThreadLocal<@Nullable TrackedTask> CURRENT = new ThreadLocal<>();
 
@@ -167,13 +167,12 @@ public final class TrackedTask implements RunnableFuture<Object>, Callable<Objec
 			finally {
 				this.thread = null;
 				endRun();
-				Submissions.closeResubmission(this);
-				if (previous != null) {
-					CURRENT.set(previous);
+				if (this.periodic) {
+					Submissions.closeResubmission(this);
 				}
-				else {
-					CURRENT.remove();
-				}
+				// set, not remove: removing and setting again allocates a map entry per
+				// run
+				CURRENT.set(previous);
 			}
 		}
 	}

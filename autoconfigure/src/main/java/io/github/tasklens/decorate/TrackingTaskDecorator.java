@@ -55,8 +55,9 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 			return runnable;
 		}
 		Submissions.Intent intent = Submissions.take();
+		Object unwrapped = TaskNames.unwrap(runnable);
 		ScheduledMethodTask owner = (intent != null && intent.owner() != null) ? intent.owner()
-				: TaskNames.scheduledMethod(runnable);
+				: (unwrapped instanceof ScheduledMethodTask method) ? method : null;
 		TrackedTask periodic = (intent != null) ? intent.resubmitOf() : null;
 		if (periodic == null && owner != null) {
 			periodic = owner.tracked();
@@ -67,7 +68,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		}
 		boolean repeating = owner != null
 				|| (runnable instanceof RunnableScheduledFuture<?> scheduled && scheduled.isPeriodic());
-		TrackedTask task = newTask(body, runnable, (intent != null) ? intent.name() : null, repeating,
+		TrackedTask task = newTask(body, runnable, unwrapped, (intent != null) ? intent.name() : null, repeating,
 				(runnable instanceof Future<?> future) ? future : null);
 		if (owner != null) {
 			owner.bind(task);
@@ -83,7 +84,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	 */
 	TrackedTask decorateCallable(Callable<?> callable) {
 		Submissions.Intent intent = Submissions.take();
-		TrackedTask task = newTask(callable, callable, (intent != null) ? intent.name() : null, false, null);
+		TrackedTask task = newTask(callable, callable, callable, (intent != null) ? intent.name() : null, false, null);
 		this.chain.submitted(task);
 		return task;
 	}
@@ -100,7 +101,8 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		}
 		Submissions.Intent intent = Submissions.take();
 		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
-		TrackedTask task = newTask(body, runnable, (intent != null) ? intent.name() : null, true, null);
+		TrackedTask task = newTask(body, runnable, TaskNames.unwrap(runnable), (intent != null) ? intent.name() : null,
+				true, null);
 		if (owner != null) {
 			owner.bind(task);
 		}
@@ -117,15 +119,15 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		if (owner.tracked() != null) {
 			return;
 		}
-		TrackedTask task = newTask(owner, owner, owner.name(), true, null);
+		TrackedTask task = newTask(owner, owner, owner, owner.name(), true, null);
 		owner.bind(task);
 		this.chain.submitted(task);
 	}
 
-	private TrackedTask newTask(Object body, Object original, @Nullable String announcedName, boolean periodic,
-			@Nullable Future<?> probe) {
-		String name = (announcedName != null) ? announcedName : TaskNames.of(original);
-		boolean generic = announcedName == null && TaskNames.isGeneric(original);
+	private TrackedTask newTask(Object body, Object original, Object unwrapped, @Nullable String announcedName,
+			boolean periodic, @Nullable Future<?> probe) {
+		String name = (announcedName != null) ? announcedName : TaskNames.ofUnwrapped(unwrapped);
+		boolean generic = announcedName == null && TaskNames.isGeneric(unwrapped);
 		return new TrackedTask(this.chain.nextId(), this, body, original, name, generic, periodic, probe);
 	}
 

@@ -19,13 +19,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskRegistry;
-import io.github.tasklens.decorate.TrackedTask;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,26 +34,83 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LiveTaskRegistry implements TaskRegistry {
 
-	private final Set<TrackedTask> live = ConcurrentHashMap.newKeySet();
+	private static final int STRIPES = 16;
+
+	private final Stripe[] stripes = new Stripe[STRIPES];
 
 	private final Map<String, String> decorated = new ConcurrentHashMap<>();
 
 	private final Map<String, String> undecorated = new ConcurrentHashMap<>();
 
 	/**
-	 * Add a task that has just been submitted.
-	 * @param task the task
+	 * Create an empty registry.
 	 */
-	public void add(TrackedTask task) {
-		this.live.add(task);
+	public LiveTaskRegistry() {
+		for (int i = 0; i < STRIPES; i++) {
+			this.stripes[i] = new Stripe();
+		}
 	}
 
 	/**
-	 * Forget a task that has ended.
+	 * Add a task that has just been submitted. Adding a task that is already live changes
+	 * nothing.
 	 * @param task the task
 	 */
-	public void remove(TrackedTask task) {
-		this.live.remove(task);
+	public void add(RegistryEntry task) {
+		Stripe stripe = stripeOf(task);
+		synchronized (stripe) {
+			if (task.linked) {
+				return;
+			}
+			task.linked = true;
+			task.previous = null;
+			task.next = stripe.head;
+			if (stripe.head != null) {
+				stripe.head.previous = task;
+			}
+			stripe.head = task;
+		}
+	}
+
+	/**
+	 * Forget a task that has ended. Forgetting a task that is not live changes nothing.
+	 * @param task the task
+	 */
+	public void remove(RegistryEntry task) {
+		Stripe stripe = stripeOf(task);
+		synchronized (stripe) {
+			if (!task.linked) {
+				return;
+			}
+			task.linked = false;
+			if (task.previous != null) {
+				task.previous.next = task.next;
+			}
+			else {
+				stripe.head = task.next;
+			}
+			if (task.next != null) {
+				task.next.previous = task.previous;
+			}
+			task.previous = null;
+			task.next = null;
+		}
+	}
+
+	private Stripe stripeOf(RegistryEntry task) {
+		return this.stripes[(int) (task.id() & (STRIPES - 1))];
+	}
+
+	private List<RegistryEntry> snapshot() {
+		List<RegistryEntry> tasks = new ArrayList<>();
+		for (Stripe stripe : this.stripes) {
+			synchronized (stripe) {
+				for (RegistryEntry task = stripe.head; task != null; task = task.next) {
+					tasks.add(task);
+				}
+			}
+		}
+		return tasks;
 	}
 
 	/**
@@ -78,18 +133,17 @@ public final class LiveTaskRegistry implements TaskRegistry {
 
 	@Override
 	public List<TaskInfo> liveTasks() {
-		List<TrackedTask> tasks = new ArrayList<>(this.live.size());
-		for (TrackedTask task : this.live) {
+		for (RegistryEntry task : snapshot()) {
 			task.sweep();
 		}
-		tasks.addAll(this.live);
-		tasks.sort(Comparator.comparingLong(TrackedTask::id));
+		List<RegistryEntry> tasks = snapshot();
+		tasks.sort(Comparator.comparingLong(RegistryEntry::id));
 		return List.copyOf(tasks);
 	}
 
 	@Override
 	public @Nullable TaskInfo find(long id) {
-		for (TrackedTask task : this.live) {
+		for (RegistryEntry task : snapshot()) {
 			if (task.id() == id) {
 				return task;
 			}
@@ -105,6 +159,12 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	@Override
 	public Map<String, String> undecoratedExecutors() {
 		return new TreeMap<>(this.undecorated);
+	}
+
+	private static final class Stripe {
+
+		private @Nullable RegistryEntry head;
+
 	}
 
 }

@@ -91,6 +91,8 @@ class AsyncMethodTrackingTests {
 			.withBean(RecordingHook.class)
 			.withUserConfiguration(AsyncConfiguration.class, OnlyExecutorServiceConfiguration.class)
 			.run((context) -> {
+				assertThat(output).as("warned at startup, before any call")
+					.contains("@Async methods run on Spring's fallback SimpleAsyncTaskExecutor");
 				AsyncService service = context.getBean(AsyncService.class);
 				assertEveryReturnType(context, service, "asyncFallbackExecutor");
 				assertThat(output).containsOnlyOnce("@Async methods run on Spring's fallback SimpleAsyncTaskExecutor");

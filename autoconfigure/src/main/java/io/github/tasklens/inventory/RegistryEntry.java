@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.inventory;
+
+import io.github.tasklens.TaskInfo;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A task as the {@link LiveTaskRegistry} holds it: the entry carries its own links, so
+ * that adding and removing a task allocates nothing.
+ *
+ * @author tasklens authors
+ */
+public abstract class RegistryEntry implements TaskInfo {
+
+	@Nullable RegistryEntry previous;
+
+	@Nullable RegistryEntry next;
+
+	boolean linked;
+
+	/**
+	 * Drop the task if it can never run again.
+	 */
+	public abstract void sweep();
+
+}

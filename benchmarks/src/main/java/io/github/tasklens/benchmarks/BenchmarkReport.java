@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.benchmarks;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks with the GC profiler and prints one table: each case with its
+ * baseline from the same run, the difference in ns per task, the ratio and the bytes
+ * allocated per task. {@code --full} runs longer, for figures worth publishing.
+ *
+ * @author tasklens authors
+ */
+public final class BenchmarkReport {
+
+	private static final String BASELINE = "Baseline";
+
+	private BenchmarkReport() {
+	}
+
+	public static void main(String[] args) throws RunnerException {
+		boolean full = Arrays.asList(args).contains("--full");
+		Options options = new OptionsBuilder().include(ChainBenchmark.class.getName())
+			.addProfiler(GCProfiler.class)
+			.forks(full ? 3 : 1)
+			.warmupIterations(full ? 5 : 3)
+			.warmupTime(TimeValue.seconds(1))
+			.measurementIterations(full ? 10 : 5)
+			.measurementTime(TimeValue.seconds(1))
+			.build();
+		Collection<RunResult> results = new Runner(options).run();
+		Map<String, RunResult> byName = new LinkedHashMap<>();
+		for (RunResult result : results) {
+			String label = result.getParams().getBenchmark();
+			byName.put(label.substring(label.lastIndexOf('.') + 1), result);
+		}
+		System.out.printf("%nJava %s (%s), %d cores%n", System.getProperty("java.version"),
+				System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
+		System.out.printf("%-34s %14s %14s %12s %8s %14s %14s%n", "case", "baseline ns", "chain ns", "diff ns", "ratio",
+				"baseline B/op", "chain B/op");
+		byName.forEach((name, baseline) -> {
+			if (!name.endsWith(BASELINE)) {
+				return;
+			}
+			String task = name.substring(0, name.length() - BASELINE.length());
+			byName.forEach((other, result) -> {
+				if (other.startsWith(task) && !other.equals(name)) {
+					print(task + " " + other.substring(task.length()), baseline, result);
+				}
+			});
+		});
+	}
+
+	private static void print(String label, RunResult baseline, RunResult measured) {
+		double base = baseline.getPrimaryResult().getScore();
+		double score = measured.getPrimaryResult().getScore();
+		System.out.printf("%-34s %14.1f %14.1f %12.1f %8.2f %14.1f %14.1f%n", label, base, score, score - base,
+				score / base, allocation(baseline), allocation(measured));
+	}
+
+	private static double allocation(RunResult result) {
+		Result<?> norm = result.getSecondaryResults().get("gc.alloc.rate.norm");
+		return (norm != null) ? norm.getScore() : Double.NaN;
+	}
+
+}

@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.tasklens.decorate.ExecutorAdopter;
+import io.github.tasklens.decorate.TaskChain;
+import io.github.tasklens.inventory.LiveTaskRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The cost of the core chain (no hooks) per task, each case beside its undecorated
+ * baseline: {@code *Baseline} and {@code *Chain} methods are paired by
+ * {@link BenchmarkReport}.
+ *
+ * @author tasklens authors
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ChainBenchmark {
+
+	static final int BATCH = 1000;
+
+	private ThreadPoolTaskExecutor undecorated;
+
+	private ThreadPoolTaskExecutor decorated;
+
+	private ThreadPoolTaskExecutor passThrough;
+
+	private TaskDecorator chain;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		this.undecorated = pool("undecorated-");
+		this.decorated = pool("decorated-");
+		this.passThrough = pool("pass-through-");
+		this.passThrough.setTaskDecorator((runnable) -> () -> runnable.run());
+		TaskChain taskChain = new TaskChain(new LiveTaskRegistry(), List::of);
+		new ExecutorAdopter(taskChain, (name) -> false).adoptBean(this.decorated, "decorated",
+				ThreadPoolTaskExecutor.class);
+		this.chain = taskChain.decorator("sameThread", null, () -> false);
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.undecorated.shutdown();
+		this.decorated.shutdown();
+		this.passThrough.shutdown();
+	}
+
+	@Benchmark
+	public void sameThreadBaseline(Blackhole blackhole) {
+		Runnable task = () -> blackhole.consume(1);
+		task.run();
+	}
+
+	@Benchmark
+	public void sameThreadChain(Blackhole blackhole) {
+		Runnable task = () -> blackhole.consume(1);
+		this.chain.decorate(task).run();
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(BATCH)
+	public void onePoolWorkerBaseline() throws InterruptedException {
+		runBatch(this.undecorated);
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(BATCH)
+	public void onePoolWorkerChain() throws InterruptedException {
+		runBatch(this.decorated);
+	}
+
+	/**
+	 * Any {@code TaskDecorator} on a {@code ThreadPoolTaskExecutor}, even one that only
+	 * wraps: Spring then records each decorated task in a weak map, whatever the
+	 * decorator does. This is the floor for every decorator, tasklens's included.
+	 * @throws InterruptedException if interrupted
+	 */
+	@Benchmark
+	@OperationsPerInvocation(BATCH)
+	public void onePoolWorkerPassThroughDecorator() throws InterruptedException {
+		runBatch(this.passThrough);
+	}
+
+	private static void runBatch(ThreadPoolTaskExecutor executor) throws InterruptedException {
+		CountDownLatch done = new CountDownLatch(BATCH);
+		Runnable task = done::countDown;
+		for (int i = 0; i < BATCH; i++) {
+			executor.execute(task);
+		}
+		done.await();
+	}
+
+	private static ThreadPoolTaskExecutor pool(String prefix) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(1);
+		executor.setMaxPoolSize(1);
+		executor.setThreadNamePrefix(prefix);
+		executor.initialize();
+		return executor;
+	}
+
+}

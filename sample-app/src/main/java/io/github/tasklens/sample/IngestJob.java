@@ -1,0 +1,59 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.sample;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * A scheduled job that fans work out to the {@code ingestPool} and to an {@code @Async}
+ * method.
+ *
+ * @author tasklens authors
+ */
+@Component
+public class IngestJob {
+
+	private static final Logger logger = LoggerFactory.getLogger(IngestJob.class);
+
+	private final ExecutorService ingestPool;
+
+	private final ReportService reports;
+
+	private final AtomicInteger batches = new AtomicInteger();
+
+	IngestJob(ExecutorService ingestPool, ReportService reports) {
+		this.ingestPool = ingestPool;
+		this.reports = reports;
+	}
+
+	/**
+	 * Ingest one batch every few seconds.
+	 */
+	@Scheduled(fixedRateString = "${sample.ingest.rate:5s}")
+	public void ingest() {
+		int batch = this.batches.incrementAndGet();
+		this.ingestPool.execute(() -> logger.info("Ingested batch {}", batch));
+		this.reports.build(batch);
+	}
+
+}

@@ -1,0 +1,52 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.sample;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * A Spring Boot app whose tasks tasklens sees without a line of tasklens code: an
+ * {@code @Async} method, a {@code @Scheduled} job and a plain {@link ExecutorService}
+ * bean.
+ *
+ * @author tasklens authors
+ */
+@SpringBootApplication
+@EnableAsync
+@EnableScheduling
+public class SampleApplication {
+
+	/**
+	 * A plain JDK pool, as many apps and libraries define one. tasklens wraps it.
+	 * @return the pool
+	 */
+	@Bean
+	ExecutorService ingestPool() {
+		return Executors.newFixedThreadPool(2);
+	}
+
+	public static void main(String[] args) {
+		SpringApplication.run(SampleApplication.class, args);
+	}
+
+}

@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.sample;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+import io.github.tasklens.TaskRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts the sample app and checks that tasklens logs the start of its {@code @Async},
+ * {@code @Scheduled} and {@code ExecutorService} tasks.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.ingest.rate=200ms")
+@ExtendWith(OutputCaptureExtension.class)
+class SampleApplicationTests {
+
+	@Autowired
+	private TaskRegistry registry;
+
+	@Autowired
+	private ExecutorService ingestPool;
+
+	@Test
+	void logsTheStartOfAsyncScheduledAndExecutorServiceTasks(CapturedOutput output) {
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(output)
+				.containsPattern("Task \\d+ 'IngestJob\\.ingest' started on executor 'taskScheduler'")
+				.containsPattern("Task \\d+ 'ReportService\\.build' started on executor 'applicationTaskExecutor'")
+				.containsPattern("Task \\d+ 'IngestJob' started on executor 'ingestPool'"));
+	}
+
+	@Test
+	void decoratesEveryExecutorOfTheApp() {
+		assertThat(this.registry.decoratedExecutors()).containsKeys("applicationTaskExecutor", "taskScheduler",
+				"ingestPool");
+		assertThat(this.registry.undecoratedExecutors()).isEmpty();
+		assertThat(this.ingestPool).as("a decorated pool keeps its class")
+			.isInstanceOf(java.util.concurrent.ThreadPoolExecutor.class);
+		assertThat(this.registry.decoratedExecutors().get("ingestPool")).isEqualTo("forwarding ThreadPoolExecutor");
+	}
+
+}
