@@ -61,8 +61,8 @@ public final class BenchmarkReport {
 		}
 		System.out.printf("%nJava %s (%s), %d cores%n", System.getProperty("java.version"),
 				System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
-		System.out.printf("%-34s %14s %14s %12s %8s %14s %14s%n", "case", "baseline ns", "chain ns", "diff ns", "ratio",
-				"baseline B/op", "chain B/op");
+		System.out.printf("%-34s %18s %18s %10s %7s %14s %10s%n", "case", "baseline ns", "measured ns", "diff ns",
+				"ratio", "baseline B/op", "B/op");
 		byName.forEach((name, baseline) -> {
 			if (!name.endsWith(BASELINE)) {
 				return;
@@ -79,8 +79,9 @@ public final class BenchmarkReport {
 	private static void print(String label, RunResult baseline, RunResult measured) {
 		double base = baseline.getPrimaryResult().getScore();
 		double score = measured.getPrimaryResult().getScore();
-		System.out.printf("%-34s %14.1f %14.1f %12.1f %8.2f %14.1f %14.1f%n", label, base, score, score - base,
-				score / base, allocation(baseline), allocation(measured));
+		System.out.printf("%-34s %10.1f ± %5.1f %10.1f ± %5.1f %10.1f %7.2f %14.1f %10.1f%n", label, base,
+				baseline.getPrimaryResult().getScoreError(), score, measured.getPrimaryResult().getScoreError(),
+				score - base, score / base, allocation(baseline), allocation(measured));
 	}
 
 	private static double allocation(RunResult result) {
