@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.TaskExecutor;
 
 /**
  * Puts the chain on an executor, the one way that keeps it what it was: Spring's
@@ -45,6 +46,11 @@ import org.springframework.core.task.TaskDecorator;
  * @author tasklens authors
  */
 public final class ExecutorAdopter {
+
+	/**
+	 * The name under which Spring's fallback executor for {@code @Async} is shown.
+	 */
+	public static final String ASYNC_FALLBACK = "asyncFallbackExecutor";
 
 	private static final Logger logger = LoggerFactory.getLogger(ExecutorAdopter.class);
 
@@ -163,7 +169,7 @@ public final class ExecutorAdopter {
 		if (!(bean instanceof Executor)) {
 			return "it is not an Executor";
 		}
-		if (bean instanceof org.springframework.core.task.TaskExecutor && !(bean instanceof ExecutorService)) {
+		if (bean instanceof TaskExecutor && !(bean instanceof ExecutorService)) {
 			return "it is a " + bean.getClass().getName() + ", a TaskExecutor without a TaskDecorator setter";
 		}
 		if (declaredType != null && !declaredType.isInterface()) {
@@ -215,10 +221,5 @@ public final class ExecutorAdopter {
 	private LiveTaskRegistry registry() {
 		return this.chain.registry();
 	}
-
-	/**
-	 * The name under which Spring's fallback executor for {@code @Async} is shown.
-	 */
-	public static final String ASYNC_FALLBACK = "asyncFallbackExecutor";
 
 }

@@ -18,6 +18,8 @@ package io.github.tasklens.decorate;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import io.github.tasklens.TaskState;
+
 /**
  * A pool's {@link RejectedExecutionHandler} with the bookkeeping that the decorator,
  * which runs before the pool refuses a task, cannot do: a task that the pool rejects or
@@ -64,8 +66,7 @@ final class TrackingRejectedExecutionHandler implements RejectedExecutionHandler
 			tracked.reject();
 			throw ex;
 		}
-		if (!tracked.ended() && tracked.state() != io.github.tasklens.TaskState.RUNNING
-				&& !pool.getQueue().contains(tracked)) {
+		if (!tracked.ended() && tracked.state() != TaskState.RUNNING && !pool.getQueue().contains(tracked)) {
 			// discarded by the policy: it will never run
 			tracked.reject();
 		}

@@ -34,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.tasklens.TaskRegistry;
-import io.github.tasklens.decorate.TrackedExecutorService;
 import io.github.tasklens.decorate.TrackedScheduledThreadPoolExecutor;
 import io.github.tasklens.decorate.TrackedThreadPoolExecutor;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
