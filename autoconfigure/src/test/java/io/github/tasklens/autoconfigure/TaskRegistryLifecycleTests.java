@@ -18,7 +18,9 @@ package io.github.tasklens.autoconfigure;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
@@ -66,6 +68,25 @@ class TaskRegistryLifecycleTests {
 			blocker.release.countDown();
 			assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("queued");
 			Jobs.awaitRegistryEmpty(context);
+		});
+	}
+
+	@Test
+	void forgetsTasksThatThrowAndPassesTheFailureToFinishHooks() {
+		this.runner.run((context) -> {
+			ExecutorService pool = context.getBean("throwingTasksPool", ExecutorService.class);
+			IllegalStateException exception = new IllegalStateException("task failed");
+			AssertionError error = new AssertionError("task broke");
+			pool.execute(new Throwing(exception));
+			pool.execute(new Throwing(error));
+			RecordingHook hook = context.getBean(RecordingHook.class);
+			hook.awaitFinished("Throwing", 2);
+			assertThat(hook.named("finish", "Throwing")).extracting(RecordingHook.Event::failure)
+				.containsExactlyInAnyOrder(exception, error);
+			Jobs.awaitRegistryEmpty(context);
+			PoolsConfiguration pools = context.getBean(PoolsConfiguration.class);
+			assertThat(pools.uncaught).as("the JDK's behaviour: the failure still reaches the thread's handler")
+				.containsExactlyInAnyOrder(exception, error);
 		});
 	}
 
@@ -177,6 +198,24 @@ class TaskRegistryLifecycleTests {
 		Jobs.awaitRegistryEmpty(context);
 	}
 
+	static class Throwing implements Runnable {
+
+		private final Throwable failure;
+
+		Throwing(Throwable failure) {
+			this.failure = failure;
+		}
+
+		@Override
+		public void run() {
+			if (this.failure instanceof Error failure) {
+				throw failure;
+			}
+			throw (RuntimeException) this.failure;
+		}
+
+	}
+
 	static class Blocker implements Runnable {
 
 		final CountDownLatch started = new CountDownLatch(1);
@@ -201,6 +240,17 @@ class TaskRegistryLifecycleTests {
 
 	@Configuration(proxyBeanMethods = false)
 	static class PoolsConfiguration {
+
+		final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+
+		@Bean
+		ExecutorService throwingTasksPool() {
+			return Executors.newFixedThreadPool(2, (task) -> {
+				Thread thread = new Thread(task, "throwing-tasks");
+				thread.setUncaughtExceptionHandler((t, failure) -> this.uncaught.add(failure));
+				return thread;
+			});
+		}
 
 		@Bean
 		ThreadPoolExecutor abortPool() {
