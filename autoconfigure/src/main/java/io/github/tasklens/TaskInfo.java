@@ -49,6 +49,13 @@ public interface TaskInfo {
 	String name();
 
 	/**
+	 * Return the labels of the task: those it inherited from its submitter, the static
+	 * and annotated ones, and its own {@code executor} and {@code task} labels.
+	 * @return the labels
+	 */
+	TaskLabels labels();
+
+	/**
 	 * Return the current state of the task. A task that has ended is no longer live and
 	 * reports the state it had last.
 	 * @return the state

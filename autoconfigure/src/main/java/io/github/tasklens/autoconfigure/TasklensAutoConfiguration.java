@@ -19,9 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.tasklens.TaskHook;
+import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.decorate.AsyncMethodTracking;
+import io.github.tasklens.decorate.ContextCapture;
 import io.github.tasklens.decorate.ExecutorAdopter;
+import io.github.tasklens.decorate.LabelMdc;
 import io.github.tasklens.decorate.LogStartHook;
 import io.github.tasklens.decorate.TaskChain;
 import io.github.tasklens.inventory.LiveTaskRegistry;
@@ -70,7 +73,9 @@ public final class TasklensAutoConfiguration {
 			}
 			hooks.orderedStream().forEach(all::add);
 			return all;
-		});
+		}, TaskLabels.of(properties.getLabels().getStatic()),
+				properties.getLabels().isMdc() ? new LabelMdc(properties.getLabels().getMdcPrefix()) : null,
+				properties.getPropagation().isEnabled() ? new ContextCapture() : null);
 	}
 
 	@Bean
@@ -90,6 +95,13 @@ public final class TasklensAutoConfiguration {
 	static AsyncMethodTracking tasklensAsyncMethodTracking(ObjectProvider<ExecutorAdopter> adopter,
 			ListableBeanFactory beanFactory) {
 		return new AsyncMethodTracking(adopter::getObject, beanFactory);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnBooleanProperty(name = "tasklens.propagation.enabled", matchIfMissing = true)
+	static BootContextPropagationPostProcessor tasklensBootContextPropagationPostProcessor() {
+		return new BootContextPropagationPostProcessor();
 	}
 
 	@Bean

@@ -16,10 +16,15 @@
 package io.github.tasklens.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.github.tasklens.TaskLabels;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.PatternMatchUtils;
 
 /**
@@ -40,6 +45,10 @@ public class TasklensProperties {
 
 	private final Hooks hooks = new Hooks();
 
+	private final Labels labels = new Labels();
+
+	private final Propagation propagation = new Propagation();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -54,6 +63,14 @@ public class TasklensProperties {
 
 	public Hooks getHooks() {
 		return this.hooks;
+	}
+
+	public Labels getLabels() {
+		return this.labels;
+	}
+
+	public Propagation getPropagation() {
+		return this.propagation;
 	}
 
 	/**
@@ -117,6 +134,85 @@ public class TasklensProperties {
 
 		public void setLogStart(LogStart logStart) {
 			this.logStart = logStart;
+		}
+
+	}
+
+	/**
+	 * Task labels.
+	 */
+	public static class Labels {
+
+		/**
+		 * Labels added to every task, by key. A key is made of lowercase letters, digits
+		 * and the characters _ . -; a value has at most 256 characters.
+		 */
+		@Name("static")
+		private Map<String, String> staticLabels = new LinkedHashMap<>();
+
+		/**
+		 * Whether the labels of a task are put into the MDC while it runs.
+		 */
+		private boolean mdc = true;
+
+		/**
+		 * Prefix of the MDC keys under which the labels of a task are put.
+		 */
+		private String mdcPrefix = "task.";
+
+		public Map<String, String> getStatic() {
+			return this.staticLabels;
+		}
+
+		public void setStatic(Map<String, String> staticLabels) {
+			for (Map.Entry<String, String> label : staticLabels.entrySet()) {
+				try {
+					TaskLabels.checkValue(TaskLabels.checkKey(label.getKey()), label.getValue());
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException(
+							"Invalid tasklens.labels.static." + label.getKey() + ": " + ex.getMessage(), ex);
+				}
+			}
+			this.staticLabels = new LinkedHashMap<>(staticLabels);
+		}
+
+		public boolean isMdc() {
+			return this.mdc;
+		}
+
+		public void setMdc(boolean mdc) {
+			this.mdc = mdc;
+		}
+
+		public String getMdcPrefix() {
+			return this.mdcPrefix;
+		}
+
+		public void setMdcPrefix(String mdcPrefix) {
+			this.mdcPrefix = mdcPrefix;
+		}
+
+	}
+
+	/**
+	 * Context propagation into tasks.
+	 */
+	public static class Propagation {
+
+		/**
+		 * Whether the submitter's context is carried into each task: its MDC and every
+		 * ThreadLocalAccessor registered with Micrometer's ContextRegistry (tracing,
+		 * security, the app's own).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

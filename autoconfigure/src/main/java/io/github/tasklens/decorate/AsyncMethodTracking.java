@@ -41,7 +41,9 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.AsyncAnnotationAdvisor;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.util.ReflectionUtils;
@@ -69,7 +71,7 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 
 	private final List<Supplier<@Nullable Executor>> defaultExecutors = new CopyOnWriteArrayList<>();
 
-	private final Map<MethodKey, String> names = new ConcurrentHashMap<>();
+	private final Map<MethodKey, Submissions.Intent> intents = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the post-processor.
@@ -99,6 +101,7 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 				advised.addAdvisor(i + 1, new TrackingAdvisor(pointcut, (MethodInterceptor) this::onWorker));
 				advised.addAdvisor(i, new TrackingAdvisor(pointcut, (MethodInterceptor) this::onCaller));
 				adoptDefaultExecutor(async.getAdvice());
+				checkLabels(bean);
 				return bean;
 			}
 		}
@@ -106,7 +109,7 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 	}
 
 	private @Nullable Object onCaller(MethodInvocation invocation) throws Throwable {
-		Submissions.Token token = Submissions.push(Submissions.Intent.named(nameOf(invocation)));
+		Submissions.Token token = Submissions.push(intentOf(invocation));
 		try {
 			return invocation.proceed();
 		}
@@ -118,18 +121,36 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 	private @Nullable Object onWorker(MethodInvocation invocation) throws Throwable {
 		TrackedTask current = TrackedTask.current();
 		if (current != null) {
-			current.enrichName(nameOf(invocation));
+			String name = intentOf(invocation).name();
+			if (name != null) {
+				current.enrichName(name);
+			}
 		}
 		return invocation.proceed();
 	}
 
-	private String nameOf(MethodInvocation invocation) {
+	private Submissions.Intent intentOf(MethodInvocation invocation) {
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
 				: invocation.getMethod().getDeclaringClass();
-		MethodKey key = new MethodKey(targetClass, invocation.getMethod());
-		return this.names.computeIfAbsent(key,
-				(k) -> TaskNames.ofClassName(k.type().getName()) + "." + k.method().getName());
+		return this.intents.computeIfAbsent(new MethodKey(targetClass, invocation.getMethod()), this::intentOf);
+	}
+
+	private Submissions.Intent intentOf(MethodKey key) {
+		return Submissions.Intent.named(TaskNames.ofClassName(key.type().getName()) + "." + key.method().getName(),
+				AnnotatedLabels.of(key.type(), key.method()));
+	}
+
+	/**
+	 * Read the {@code @TaskLabel}s of a bean's {@code @Async} methods now, so that an
+	 * invalid one fails startup rather than the first call.
+	 */
+	private void checkLabels(Object bean) {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		ReflectionUtils.doWithMethods(targetClass,
+				(method) -> this.intents.computeIfAbsent(new MethodKey(targetClass, method), this::intentOf),
+				(method) -> AnnotatedElementUtils.hasAnnotation(method, Async.class)
+						|| AnnotatedElementUtils.hasAnnotation(targetClass, Async.class));
 	}
 
 	@SuppressWarnings("unchecked")

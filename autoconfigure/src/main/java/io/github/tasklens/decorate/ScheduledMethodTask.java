@@ -17,6 +17,8 @@ package io.github.tasklens.decorate;
 
 import java.util.concurrent.Future;
 
+import io.github.tasklens.TaskLabels;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.config.ScheduledTask;
@@ -35,17 +37,24 @@ public final class ScheduledMethodTask implements Runnable {
 
 	private final String name;
 
+	private final TaskLabels labels;
+
 	private volatile @Nullable TrackedTask tracked;
 
 	private volatile @Nullable ScheduledTask registration;
 
-	ScheduledMethodTask(Runnable method, String name) {
+	ScheduledMethodTask(Runnable method, String name, TaskLabels labels) {
 		this.method = method;
 		this.name = name;
+		this.labels = labels;
 	}
 
 	String name() {
 		return this.name;
+	}
+
+	TaskLabels labels() {
+		return this.labels;
 	}
 
 	@Nullable TrackedTask tracked() {

@@ -15,6 +15,7 @@
  */
 package io.github.tasklens.decorate;
 
+import io.github.tasklens.TaskLabels;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +56,7 @@ final class Submissions {
 		if (INTENT.get() != null) {
 			return UNCHANGED;
 		}
-		INTENT.set(new Intent(TaskNames.of(task), null, null));
+		INTENT.set(new Intent(TaskNames.of(task), TaskLabels.empty(), null, null));
 		return new Token(null);
 	}
 
@@ -89,7 +90,7 @@ final class Submissions {
 	 * @param task the periodic task
 	 */
 	static void openResubmission(TrackedTask task) {
-		INTENT.set(new Intent(null, null, task));
+		INTENT.set(new Intent(null, TaskLabels.empty(), null, task));
 	}
 
 	static void closeResubmission(TrackedTask task) {
@@ -99,14 +100,15 @@ final class Submissions {
 		}
 	}
 
-	record Intent(@Nullable String name, @Nullable ScheduledMethodTask owner, @Nullable TrackedTask resubmitOf) {
+	record Intent(@Nullable String name, TaskLabels labels, @Nullable ScheduledMethodTask owner,
+			@Nullable TrackedTask resubmitOf) {
 
-		static Intent named(String name) {
-			return new Intent(name, null, null);
+		static Intent named(String name, TaskLabels labels) {
+			return new Intent(name, labels, null, null);
 		}
 
 		static Intent periodic(ScheduledMethodTask owner) {
-			return new Intent(owner.name(), owner, null);
+			return new Intent(owner.name(), owner.labels(), owner, null);
 		}
 
 	}

@@ -23,7 +23,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.github.tasklens.TaskHook;
+import io.github.tasklens.TaskLabels;
 import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshot.Scope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +46,25 @@ public final class TaskChain {
 
 	private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
 
+	/**
+	 * The label every task has with its executor's bean name.
+	 */
+	public static final String EXECUTOR_LABEL = "executor";
+
+	/**
+	 * The label every task has with its name.
+	 */
+	public static final String TASK_LABEL = "task";
+
 	private final LiveTaskRegistry registry;
+
+	private final TaskLabels staticLabels;
+
+	private final @Nullable LabelMdc mdc;
+
+	private final @Nullable ContextCapture capture;
+
+	private final HookFailures contextFailures = new HookFailures();
 
 	private final Supplier<List<TaskHook>> hookSupplier;
 
@@ -59,8 +80,25 @@ public final class TaskChain {
 	 * @param hooks the hooks in order, resolved on first use
 	 */
 	public TaskChain(LiveTaskRegistry registry, Supplier<List<TaskHook>> hooks) {
+		this(registry, hooks, TaskLabels.empty(), null, null);
+	}
+
+	/**
+	 * Create a chain.
+	 * @param registry the registry of live tasks
+	 * @param hooks the hooks in order, resolved on first use
+	 * @param staticLabels labels every task gets
+	 * @param mdc where labels go into the MDC, or {@code null} to keep them out of it
+	 * @param capture how the submitter's context is carried to the task, or {@code null}
+	 * not to carry it
+	 */
+	public TaskChain(LiveTaskRegistry registry, Supplier<List<TaskHook>> hooks, TaskLabels staticLabels,
+			@Nullable LabelMdc mdc, @Nullable ContextCapture capture) {
 		this.registry = registry;
 		this.hookSupplier = hooks;
+		this.staticLabels = staticLabels;
+		this.mdc = mdc;
+		this.capture = capture;
 	}
 
 	/**
@@ -91,6 +129,61 @@ public final class TaskChain {
 	public long hookFailures(TaskHook hook) {
 		HookFailures failures = this.hookFailures.get(hook);
 		return (failures != null) ? failures.count.get() : 0;
+	}
+
+	TaskLabels staticLabels() {
+		return this.staticLabels;
+	}
+
+	@Nullable LabelMdc mdc() {
+		return this.mdc;
+	}
+
+	@Nullable ContextSnapshot capture() {
+		return (this.capture != null) ? this.capture.capture() : null;
+	}
+
+	@Nullable Scope restoreContext(@Nullable ContextSnapshot context) {
+		if (context == null) {
+			return null;
+		}
+		try {
+			return context.setThreadLocals();
+		}
+		catch (RuntimeException ex) {
+			contextFailed("restoring", ex);
+			return null;
+		}
+	}
+
+	void closeContext(@Nullable Scope scope) {
+		if (scope == null) {
+			return;
+		}
+		try {
+			scope.close();
+		}
+		catch (RuntimeException ex) {
+			contextFailed("clearing", ex);
+		}
+	}
+
+	private void contextFailed(String phase, RuntimeException ex) {
+		long count = this.contextFailures.count.incrementAndGet();
+		if (shouldLog(this.contextFailures, count)) {
+			logger.warn("A context accessor threw while {} a task's context ({} failure(s) so far; logged at most "
+					+ "once a minute); the task runs without it", phase, count, ex);
+		}
+	}
+
+	/**
+	 * Return a task name as a label value: names longer than a label value allows are
+	 * cut.
+	 * @param name the task name
+	 * @return the label value
+	 */
+	static String labelValue(String name) {
+		return (name.length() <= TaskLabels.MAX_VALUE_LENGTH) ? name : name.substring(0, TaskLabels.MAX_VALUE_LENGTH);
 	}
 
 	long nextId() {
@@ -148,14 +241,18 @@ public final class TaskChain {
 	private void hookFailed(TaskHook hook, String phase, TrackedTask task, Throwable ex) {
 		HookFailures failures = this.hookFailures.computeIfAbsent(hook, (key) -> new HookFailures());
 		long count = failures.count.incrementAndGet();
-		long now = System.nanoTime();
-		long last = failures.lastLogged.get();
-		if ((count == 1 || now - last >= LOG_INTERVAL_NANOS) && failures.lastLogged.compareAndSet(last, now)) {
+		if (shouldLog(failures, count)) {
 			logger.warn(
 					"TaskHook {} threw in {} for task {} '{}' on executor '{}' ({} failure(s) so far; "
 							+ "logged at most once a minute); the task is not affected",
 					hook.getClass().getName(), phase, task.id(), task.name(), task.executor(), count, ex);
 		}
+	}
+
+	private static boolean shouldLog(HookFailures failures, long count) {
+		long now = System.nanoTime();
+		long last = failures.lastLogged.get();
+		return (count == 1 || now - last >= LOG_INTERVAL_NANOS) && failures.lastLogged.compareAndSet(last, now);
 	}
 
 	private static final class HookFailures {

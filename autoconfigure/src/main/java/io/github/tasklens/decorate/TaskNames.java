@@ -114,10 +114,21 @@ final class TaskNames {
 			described = described.substring(prefix.length());
 		}
 		int end = 0;
-		while (end < described.length() && "@]".indexOf(described.charAt(end)) < 0) {
+		while (end < described.length() && isClassNameChar(described.charAt(end))) {
 			end++;
 		}
-		return ofClassName(described.substring(0, end));
+		String className = described.substring(0, end);
+		return (!className.isEmpty() && Character.isJavaIdentifierStart(className.charAt(0))) ? ofClassName(className)
+				: "FutureTask";
+	}
+
+	/**
+	 * Whether a character may stand in a class name as {@code toString()} prints it
+	 * (lambdas print {@code Foo$$Lambda/0x…}); the first other character ({@code @} of an
+	 * identity hash, {@code [} of a record, a space) ends the name.
+	 */
+	private static boolean isClassNameChar(char c) {
+		return Character.isJavaIdentifierPart(c) || c == '.' || c == '/';
 	}
 
 	/**

@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
+import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskState;
 import io.github.tasklens.inventory.RegistryEntry;
+import io.micrometer.context.ContextSnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,8 +40,6 @@ import org.jspecify.annotations.Nullable;
  * @author tasklens authors
  */
 public final class TrackedTask extends RegistryEntry implements RunnableFuture<Object>, Callable<Object> {
-
-	private static final ThreadLocal<@Nullable TrackedTask> CURRENT = new ThreadLocal<>();
 
 	static final int QUEUED = 0;
 
@@ -73,6 +73,10 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private volatile boolean periodic;
 
+	private volatile TaskLabels labels;
+
+	private final @Nullable ContextSnapshot context;
+
 	private volatile @Nullable Future<?> probe;
 
 	private volatile int state;
@@ -86,7 +90,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	private volatile @Nullable Thread thread;
 
 	TrackedTask(long id, TrackingTaskDecorator executor, Object task, Object original, String name, boolean genericName,
-			boolean periodic, @Nullable Future<?> probe) {
+			boolean periodic, @Nullable Future<?> probe, TaskLabels labels, @Nullable ContextSnapshot context) {
 		this.id = id;
 		this.executor = executor;
 		this.task = task;
@@ -95,6 +99,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		this.genericName = genericName;
 		this.periodic = periodic;
 		this.probe = probe;
+		this.labels = labels;
+		this.context = context;
 		this.state = periodic ? SCHEDULED : QUEUED;
 		this.submittedAtMillis = System.currentTimeMillis();
 	}
@@ -104,7 +110,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * @return the current task, or {@code null} outside a decorated task
 	 */
 	public static @Nullable TrackedTask current() {
-		return CURRENT.get();
+		return TaskFrames.currentTask();
 	}
 
 	@Override
@@ -142,14 +148,17 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			return null;
 		}
-		TrackedTask previous = CURRENT.get();
-		CURRENT.set(this);
+		Object previousFrame = TaskFrames.enter(this);
 		this.thread = Thread.currentThread();
 		this.startedAtMillis = System.currentTimeMillis();
 		TaskChain chain = this.executor.chain();
-		chain.started(this);
+		ContextSnapshot.Scope scope = chain.restoreContext(this.context);
+		TaskLabels runLabels = this.labels;
+		LabelMdc mdc = chain.mdc();
+		@Nullable String[] previousMdc = (mdc != null) ? mdc.put(runLabels) : null;
 		Throwable failure = null;
 		try {
+			chain.started(this);
 			if (body instanceof Callable<?> callable) {
 				return callable.call();
 			}
@@ -165,14 +174,16 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 				chain.finished(this, failure);
 			}
 			finally {
+				if (mdc != null && previousMdc != null) {
+					mdc.restore(runLabels, previousMdc);
+				}
+				chain.closeContext(scope);
 				this.thread = null;
 				endRun();
 				if (this.periodic) {
 					Submissions.closeResubmission(this);
 				}
-				// set, not remove: removing and setting again allocates a map entry per
-				// run
-				CURRENT.set(previous);
+				TaskFrames.exit(previousFrame);
 			}
 		}
 	}
@@ -271,6 +282,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	void enrichName(String name) {
 		if (this.genericName) {
 			this.name = name;
+			this.labels = this.labels.and(TaskChain.TASK_LABEL, TaskChain.labelValue(name));
 			this.genericName = false;
 		}
 	}
@@ -338,6 +350,11 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	@Override
 	public String name() {
 		return this.name;
+	}
+
+	@Override
+	public TaskLabels labels() {
+		return this.labels;
 	}
 
 	@Override

@@ -40,7 +40,8 @@ public class TrackingScheduledAnnotationBeanPostProcessor extends ScheduledAnnot
 	@Override
 	protected Runnable createRunnable(Object target, Method method, @Nullable String qualifier) {
 		Runnable runnable = super.createRunnable(target, method, qualifier);
-		return new ScheduledMethodTask(runnable, TaskNames.ofMethod(target, method));
+		return new ScheduledMethodTask(runnable, TaskNames.ofMethod(target, method),
+				AnnotatedLabels.of(target.getClass(), method));
 	}
 
 }

@@ -15,11 +15,14 @@
  */
 package io.github.tasklens.decorate;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RunnableScheduledFuture;
 import java.util.function.BooleanSupplier;
 
+import io.github.tasklens.TaskLabels;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.TaskDecorator;
@@ -33,6 +36,8 @@ import org.springframework.core.task.TaskDecorator;
  */
 public final class TrackingTaskDecorator implements TaskDecorator {
 
+	private static final int MAX_CACHED_NAMES = 1024;
+
 	private final String executorName;
 
 	private final TaskChain chain;
@@ -40,6 +45,8 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	private final @Nullable TaskDecorator first;
 
 	private final BooleanSupplier terminated;
+
+	private final Map<String, NameLabels> labelsByName = new ConcurrentHashMap<>();
 
 	TrackingTaskDecorator(String executorName, TaskChain chain, @Nullable TaskDecorator first,
 			BooleanSupplier terminated) {
@@ -68,7 +75,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		}
 		boolean repeating = owner != null
 				|| (runnable instanceof RunnableScheduledFuture<?> scheduled && scheduled.isPeriodic());
-		TrackedTask task = newTask(body, runnable, unwrapped, (intent != null) ? intent.name() : null, repeating,
+		TrackedTask task = newTask(body, runnable, unwrapped, intent, repeating,
 				(runnable instanceof Future<?> future) ? future : null);
 		if (owner != null) {
 			owner.bind(task);
@@ -84,7 +91,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	 */
 	TrackedTask decorateCallable(Callable<?> callable) {
 		Submissions.Intent intent = Submissions.take();
-		TrackedTask task = newTask(callable, callable, callable, (intent != null) ? intent.name() : null, false, null);
+		TrackedTask task = newTask(callable, callable, callable, intent, false, null);
 		this.chain.submitted(task);
 		return task;
 	}
@@ -101,8 +108,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		}
 		Submissions.Intent intent = Submissions.take();
 		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
-		TrackedTask task = newTask(body, runnable, TaskNames.unwrap(runnable), (intent != null) ? intent.name() : null,
-				true, null);
+		TrackedTask task = newTask(body, runnable, TaskNames.unwrap(runnable), intent, true, null);
 		if (owner != null) {
 			owner.bind(task);
 		}
@@ -119,16 +125,41 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		if (owner.tracked() != null) {
 			return;
 		}
-		TrackedTask task = newTask(owner, owner, owner, owner.name(), true, null);
+		TrackedTask task = newTask(owner, owner, owner, Submissions.Intent.periodic(owner), true, null);
 		owner.bind(task);
 		this.chain.submitted(task);
 	}
 
-	private TrackedTask newTask(Object body, Object original, Object unwrapped, @Nullable String announcedName,
+	private TrackedTask newTask(Object body, Object original, Object unwrapped, Submissions.@Nullable Intent intent,
 			boolean periodic, @Nullable Future<?> probe) {
+		String announcedName = (intent != null) ? intent.name() : null;
 		String name = (announcedName != null) ? announcedName : TaskNames.ofUnwrapped(unwrapped);
 		boolean generic = announcedName == null && TaskNames.isGeneric(unwrapped);
-		return new TrackedTask(this.chain.nextId(), this, body, original, name, generic, periodic, probe);
+		TaskLabels labels = labelsFor(name, (intent != null) ? intent.labels() : TaskLabels.empty());
+		return new TrackedTask(this.chain.nextId(), this, body, original, name, generic, periodic, probe, labels,
+				this.chain.capture());
+	}
+
+	/**
+	 * Return the labels of a new task: the static ones, then the submitter's, then those
+	 * announced for it (an annotation's), then its own {@code executor} and {@code task}.
+	 * A task submitted outside any task and with nothing announced gets shared labels.
+	 */
+	private TaskLabels labelsFor(String name, TaskLabels announced) {
+		NameLabels byName = this.labelsByName.get(name);
+		if (byName == null) {
+			TaskLabels own = TaskLabels.of(TaskChain.EXECUTOR_LABEL, this.executorName, TaskChain.TASK_LABEL,
+					TaskChain.labelValue(name));
+			byName = new NameLabels(own, this.chain.staticLabels().and(own));
+			if (this.labelsByName.size() < MAX_CACHED_NAMES) {
+				this.labelsByName.put(name, byName);
+			}
+		}
+		TaskLabels inherited = TaskFrames.currentLabels();
+		if (inherited.isEmpty() && announced.isEmpty()) {
+			return byName.withStatic();
+		}
+		return this.chain.staticLabels().and(inherited).and(announced).and(byName.own());
 	}
 
 	/**
@@ -167,6 +198,9 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 
 	TaskChain chain() {
 		return this.chain;
+	}
+
+	private record NameLabels(TaskLabels own, TaskLabels withStatic) {
 	}
 
 	boolean isTerminated() {

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskInfo;
+import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.decorate.TrackedTask;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,39 @@ class VirtualThreadDecorationTests {
 		});
 	}
 
+	@Test
+	void inheritsLabelsAndMdcAcrossAPoolAVirtualThreadExecutorAndAScheduler() {
+		this.runner.withUserConfiguration(VirtualExecutorConfiguration.class).run((context) -> {
+			ExecutorService virtual = context.getBean("virtualExecutor", ExecutorService.class);
+			ExecutorService pool = context.getBean("platformPool", ExecutorService.class);
+			java.util.concurrent.ScheduledExecutorService timer = context.getBean("timer",
+					java.util.concurrent.ScheduledExecutorService.class);
+			CompletableFuture<java.util.Map<String, String>> deepest = new CompletableFuture<>();
+			org.slf4j.MDC.put("request", "r-9");
+			TaskContext.withLabels(TaskLabels.of("tenant", "acme"), () -> pool.execute(() -> virtual
+				.execute(() -> timer.schedule(() -> deepest.complete(java.util.Map.of("labels",
+						TaskContext.current().labels().toString(), "request", org.slf4j.MDC.get("request"),
+						"virtualParent", String.valueOf(Thread.currentThread().isVirtual()))), 1,
+						TimeUnit.MILLISECONDS))));
+			org.slf4j.MDC.clear();
+			java.util.Map<String, String> seen = deepest.get(10, TimeUnit.SECONDS);
+			assertThat(seen.get("labels")).isEqualTo("{executor=timer, task=VirtualThreadDecorationTests, tenant=acme}");
+			assertThat(seen.get("request")).isEqualTo("r-9");
+		});
+	}
+
+	@Test
+	void carriesLabelsIntoTasksOnVirtualThreads() {
+		this.runner.withUserConfiguration(VirtualExecutorConfiguration.class).run((context) -> {
+			ExecutorService virtual = context.getBean("virtualExecutor", ExecutorService.class);
+			TaskLabels labels = TaskContext.withLabels(TaskLabels.of("tenant", "acme"),
+					() -> virtual.submit(() -> Thread.currentThread().isVirtual() ? TaskContext.current().labels()
+							: TaskLabels.empty()).get(10, TimeUnit.SECONDS));
+			assertThat(labels.get("tenant")).isEqualTo("acme");
+			assertThat(labels.get("executor")).isEqualTo("virtualExecutor");
+		});
+	}
+
 	static class VirtualJob extends Jobs.Job {
 
 		volatile boolean virtual;
@@ -171,6 +206,16 @@ class VirtualThreadDecorationTests {
 		@Bean
 		ExecutorService virtualExecutor() {
 			return Executors.newVirtualThreadPerTaskExecutor();
+		}
+
+		@Bean
+		ExecutorService platformPool() {
+			return Executors.newFixedThreadPool(2);
+		}
+
+		@Bean
+		java.util.concurrent.ScheduledExecutorService timer() {
+			return Executors.newSingleThreadScheduledExecutor();
 		}
 
 	}

@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.decorate;
+
+import java.util.Map;
+
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.context.ThreadLocalAccessor;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Captures the submitter's thread-local context at submission and restores it around each
+ * run, with Micrometer's context-propagation: every {@link ThreadLocalAccessor} of the
+ * JVM-wide {@link ContextRegistry} (tracing's, Spring Security's, the app's own), plus
+ * the MDC. The MDC accessor lives only in this capture's own registry, which belongs to
+ * the application context: nothing is added to the JVM-wide registry.
+ *
+ * @author tasklens authors
+ */
+public final class ContextCapture {
+
+	private final ContextSnapshotFactory factory;
+
+	/**
+	 * Create a capture of the accessors registered now on the JVM-wide registry, plus the
+	 * MDC.
+	 */
+	public ContextCapture() {
+		ContextRegistry registry = new ContextRegistry();
+		for (ThreadLocalAccessor<?> accessor : ContextRegistry.getInstance().getThreadLocalAccessors()) {
+			registry.registerThreadLocalAccessor(accessor);
+		}
+		registry.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
+		this.factory = ContextSnapshotFactory.builder().contextRegistry(registry).build();
+	}
+
+	/**
+	 * Capture the current thread's context.
+	 * @return the context, or {@code null} when there is nothing to propagate
+	 */
+	@Nullable ContextSnapshot capture() {
+		ContextSnapshot snapshot = this.factory.captureAll();
+		return (snapshot instanceof Map<?, ?> values && values.isEmpty()) ? null : snapshot;
+	}
+
+}

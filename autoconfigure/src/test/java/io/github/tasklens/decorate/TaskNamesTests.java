@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.decorate;
+
+import java.util.concurrent.FutureTask;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TaskNames}.
+ */
+class TaskNamesTests {
+
+	@Test
+	void namesAClassByItsSimpleNameAndALambdaByItsDeclaringClass() {
+		Runnable lambda = () -> {
+		};
+		assertThat(TaskNames.of(lambda)).isEqualTo("TaskNamesTests");
+		assertThat(TaskNames.of(new Job())).isEqualTo("Job");
+		assertThat(TaskNames.of(new Runnable() {
+			@Override
+			public void run() {
+			}
+		})).isEqualTo("TaskNamesTests");
+	}
+
+	@Test
+	void namesTheTaskInsideAFutureTask() {
+		assertThat(TaskNames.of(new FutureTask<>(new Job(), null))).isEqualTo("Job");
+		assertThat(TaskNames.of(new FutureTask<>(new Step("payload", () -> {
+		}), null))).as("a record's toString").isEqualTo("Step");
+		assertThat(TaskNames.of(new FutureTask<>(() -> "x"))).isEqualTo("TaskNamesTests");
+		assertThat(TaskNames.of(new FutureTask<>(new Described(), null))).as("an arbitrary toString")
+			.isEqualTo("FutureTask");
+	}
+
+	static class Job implements Runnable {
+
+		@Override
+		public void run() {
+		}
+
+	}
+
+	record Step(String payload, Runnable next) implements Runnable {
+
+		@Override
+		public void run() {
+		}
+
+	}
+
+	static class Described implements Runnable {
+
+		@Override
+		public void run() {
+		}
+
+		@Override
+		public String toString() {
+			return "[nightly export]";
+		}
+
+	}
+
+}
