@@ -21,7 +21,6 @@ import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.context.ThreadLocalAccessor;
-import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +45,7 @@ public final class ContextCapture {
 		for (ThreadLocalAccessor<?> accessor : ContextRegistry.getInstance().getThreadLocalAccessors()) {
 			registry.registerThreadLocalAccessor(accessor);
 		}
-		registry.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
+		registry.registerThreadLocalAccessor(new MdcAccessor());
 		this.factory = ContextSnapshotFactory.builder().contextRegistry(registry).build();
 	}
 

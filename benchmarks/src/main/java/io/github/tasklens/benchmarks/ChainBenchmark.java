@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.tasklens.TaskLabels;
+import io.github.tasklens.decorate.ContextCapture;
 import io.github.tasklens.decorate.ExecutorAdopter;
+import io.github.tasklens.decorate.LabelMdc;
 import io.github.tasklens.decorate.TaskChain;
 import io.github.tasklens.inventory.LiveTaskRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,6 +62,8 @@ public class ChainBenchmark {
 
 	private TaskDecorator chain;
 
+	private TaskDecorator defaultChain;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.undecorated = pool("undecorated-");
@@ -69,6 +74,9 @@ public class ChainBenchmark {
 		new ExecutorAdopter(taskChain, (name) -> false).adoptBean(this.decorated, "decorated",
 				ThreadPoolTaskExecutor.class);
 		this.chain = taskChain.decorator("sameThread", null, () -> false);
+		TaskChain defaults = new TaskChain(new LiveTaskRegistry(), List::of, TaskLabels.empty(), new LabelMdc("task."),
+				new ContextCapture());
+		this.defaultChain = defaults.decorator("sameThread", null, () -> false);
 	}
 
 	@TearDown(Level.Trial)
@@ -88,6 +96,17 @@ public class ChainBenchmark {
 	public void sameThreadChain(Blackhole blackhole) {
 		Runnable task = () -> blackhole.consume(1);
 		this.chain.decorate(task).run();
+	}
+
+	/**
+	 * The chain as an app gets it by default: labels put into the MDC and context capture
+	 * on, with nothing in the MDC to propagate.
+	 * @param blackhole the blackhole
+	 */
+	@Benchmark
+	public void sameThreadChainWithDefaults(Blackhole blackhole) {
+		Runnable task = () -> blackhole.consume(1);
+		this.defaultChain.decorate(task).run();
 	}
 
 	@Benchmark

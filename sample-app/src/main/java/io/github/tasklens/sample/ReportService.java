@@ -17,6 +17,7 @@ package io.github.tasklens.sample;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.github.tasklens.TaskLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Service;
  * @author tasklens authors
  */
 @Service
+@TaskLabel(key = "team", value = "reporting")
 public class ReportService {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportService.class);

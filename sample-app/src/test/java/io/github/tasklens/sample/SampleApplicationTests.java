@@ -24,8 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +39,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.ingest.rate=200ms")
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
+
+	@LocalServerPort
+	private int port;
 
 	@Autowired
 	private TaskRegistry registry;
@@ -51,6 +56,23 @@ class SampleApplicationTests {
 				.containsPattern("Task \\d+ 'IngestJob\\.ingest' started on executor 'taskScheduler'")
 				.containsPattern("Task \\d+ 'ReportService\\.build' started on executor 'applicationTaskExecutor'")
 				.containsPattern("Task \\d+ 'IngestJob' started on executor 'ingestPool'"));
+	}
+
+	@Test
+	void showsLabelsAndTheRequestsMdcInTaskLogLines(CapturedOutput output) {
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		String body = client.get().uri("/reports?batch=3&tenant=globex").retrieve().body(String.class);
+		assertThat(body).isEqualTo("13 lines");
+		String requestLine = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("Report requested"))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+		String requestId = requestLine.replaceAll(".*req=([0-9a-f]+)\\].*", "$1");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output.getOut())
+				.contains("[applicationTaskExecutor|ReportService.build|tenant=globex|req=" + requestId + "]")
+				.contains("Built report for batch 3"));
 	}
 
 	@Test
