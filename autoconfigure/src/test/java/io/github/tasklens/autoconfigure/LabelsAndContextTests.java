@@ -181,6 +181,16 @@ class LabelsAndContextTests {
 	}
 
 	@Test
+	void failsStartupOnAnInvalidTaskLabelNamingTheMethod() {
+		this.runner.withUserConfiguration(BadLabelConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("Invalid @TaskLabel on " + BadlyLabeledService.class.getName() + ".work")
+				.hasStackTraceContaining("lowercase letters, digits");
+		});
+	}
+
+	@Test
 	void putsLabelsIntoTheMdcWhileTheTaskRuns() {
 		this.runner.withPropertyValues("tasklens.labels.static.region=eu").run((context) -> {
 			ExecutorService pool = context.getBean("pool", ExecutorService.class);
@@ -393,6 +403,26 @@ class LabelsAndContextTests {
 
 		TaskLabels scheduledLabels() {
 			return this.scheduled.get();
+		}
+
+	}
+
+	static class BadlyLabeledService {
+
+		@Async
+		@TaskLabel(key = "Not Valid", value = "x")
+		public void work() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAsync
+	static class BadLabelConfiguration {
+
+		@Bean
+		BadlyLabeledService badlyLabeledService() {
+			return new BadlyLabeledService();
 		}
 
 	}
