@@ -150,7 +150,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		}
 		Object previousFrame = TaskFrames.enter(this);
 		this.thread = Thread.currentThread();
-		this.startedAtMillis = System.currentTimeMillis();
+		long started = System.currentTimeMillis();
+		this.startedAtMillis = started;
+		TaskRunEvent event = TaskRunEvent.beginIfEnabled();
 		TaskChain chain = this.executor.chain();
 		ContextSnapshot.Scope scope = chain.restoreContext(this.context);
 		TaskLabels runLabels = this.labels;
@@ -178,6 +180,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 					mdc.restore(runLabels, previousMdc);
 				}
 				chain.closeContext(scope);
+				if (event != null) {
+					commit(event, started, failure);
+				}
 				this.thread = null;
 				endRun();
 				if (this.periodic) {
@@ -185,6 +190,18 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 				}
 				TaskFrames.exit(previousFrame);
 			}
+		}
+	}
+
+	private void commit(TaskRunEvent event, long startedAtMillis, @Nullable Throwable failure) {
+		event.end();
+		if (event.shouldCommit()) {
+			event.executor = executor();
+			event.task = this.name;
+			event.labels = this.labels.toString();
+			event.queueWait = this.periodic ? 0 : Math.max(0, startedAtMillis - this.submittedAtMillis) * 1_000_000L;
+			event.failure = (failure != null) ? failure.getClass().getName() : null;
+			event.commit();
 		}
 	}
 
