@@ -22,12 +22,16 @@ import io.github.tasklens.TaskHook;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.decorate.AsyncMethodTracking;
+import io.github.tasklens.decorate.ContextAccessors;
 import io.github.tasklens.decorate.ContextCapture;
 import io.github.tasklens.decorate.ExecutorAdopter;
 import io.github.tasklens.decorate.LabelMdc;
 import io.github.tasklens.decorate.LogStartHook;
 import io.github.tasklens.decorate.TaskChain;
 import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.contextpropagation.ObservationAwareSpanThreadLocalAccessor;
 import org.slf4j.event.Level;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -35,9 +39,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 
 /**
@@ -60,7 +66,7 @@ public final class TasklensAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskChain tasklensTaskChain(LiveTaskRegistry registry, ObjectProvider<TaskHook> hooks,
-			TasklensProperties properties) {
+			TasklensProperties properties, ObjectProvider<ContextAccessors> contextAccessors) {
 		return new TaskChain(registry, () -> {
 			List<TaskHook> all = new ArrayList<>();
 			Level logStart = switch (properties.getHooks().getLogStart()) {
@@ -75,7 +81,9 @@ public final class TasklensAutoConfiguration {
 			return all;
 		}, TaskLabels.of(properties.getLabels().getStatic()),
 				properties.getLabels().isMdc() ? new LabelMdc(properties.getLabels().getMdcPrefix()) : null,
-				properties.getPropagation().isEnabled() ? new ContextCapture() : null);
+				properties.getPropagation().isEnabled() ? new ContextCapture(contextAccessors.orderedStream()
+					.flatMap((accessors) -> accessors.accessors().stream())
+					.toList()) : null);
 	}
 
 	@Bean
@@ -108,6 +116,27 @@ public final class TasklensAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static ScheduledProcessorRegistrar tasklensScheduledProcessorRegistrar() {
 		return new ScheduledProcessorRegistrar();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObservationAwareSpanThreadLocalAccessor.class)
+	static class TracingPropagationConfiguration {
+
+		@Bean
+		ContextAccessors tasklensTracingContextAccessors(ObjectProvider<Tracer> tracer,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			return () -> {
+				Tracer current = tracer.getIfUnique();
+				if (current == null) {
+					return List.of();
+				}
+				ObservationRegistry observations = observationRegistry.getIfUnique();
+				return List
+					.of((observations != null) ? new ObservationAwareSpanThreadLocalAccessor(observations, current)
+							: new ObservationAwareSpanThreadLocalAccessor(current));
+			};
+		}
+
 	}
 
 }

@@ -15,12 +15,16 @@
  */
 package io.github.tasklens.decorate;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.context.ThreadLocalAccessor;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,11 +45,30 @@ public final class ContextCapture {
 	 * MDC.
 	 */
 	public ContextCapture() {
+		this(List.of());
+	}
+
+	/**
+	 * Create a capture of the accessors registered now on the JVM-wide registry, plus the
+	 * MDC and the given ones.
+	 * @param added accessors of this application context; one whose key the JVM-wide
+	 * registry already has is ignored
+	 */
+	public ContextCapture(List<ThreadLocalAccessor<?>> added) {
 		ContextRegistry registry = new ContextRegistry();
+		Set<Object> keys = new HashSet<>();
 		for (ThreadLocalAccessor<?> accessor : ContextRegistry.getInstance().getThreadLocalAccessors()) {
 			registry.registerThreadLocalAccessor(accessor);
+			keys.add(accessor.key());
 		}
-		registry.registerThreadLocalAccessor(new MdcAccessor());
+		if (keys.add(Slf4jThreadLocalAccessor.KEY)) {
+			registry.registerThreadLocalAccessor(new MdcAccessor());
+		}
+		for (ThreadLocalAccessor<?> accessor : added) {
+			if (keys.add(accessor.key())) {
+				registry.registerThreadLocalAccessor(accessor);
+			}
+		}
 		this.factory = ContextSnapshotFactory.builder().contextRegistry(registry).build();
 	}
 
