@@ -41,28 +41,27 @@ public final class ContextCapture {
 	private final ContextSnapshotFactory factory;
 
 	/**
-	 * Create a capture of the accessors registered now on the JVM-wide registry, plus the
-	 * MDC.
+	 * Create a capture of the accessors registered now on the JVM-wide registry.
 	 */
 	public ContextCapture() {
 		this(List.of());
 	}
 
 	/**
-	 * Create a capture of the accessors registered now on the JVM-wide registry, plus the
-	 * MDC and the given ones.
+	 * Create a capture of the accessors registered now on the JVM-wide registry, and the
+	 * given ones.
 	 * @param added accessors of this application context; one whose key the JVM-wide
 	 * registry already has is ignored
 	 */
 	public ContextCapture(List<ThreadLocalAccessor<?>> added) {
 		ContextRegistry registry = new ContextRegistry();
 		Set<Object> keys = new HashSet<>();
+		// the MDC is carried by MdcCarrier, also when an app registered an MDC accessor
+		keys.add(Slf4jThreadLocalAccessor.KEY);
 		for (ThreadLocalAccessor<?> accessor : ContextRegistry.getInstance().getThreadLocalAccessors()) {
-			registry.registerThreadLocalAccessor(accessor);
-			keys.add(accessor.key());
-		}
-		if (keys.add(Slf4jThreadLocalAccessor.KEY)) {
-			registry.registerThreadLocalAccessor(new MdcAccessor());
+			if (keys.add(accessor.key())) {
+				registry.registerThreadLocalAccessor(accessor);
+			}
 		}
 		for (ThreadLocalAccessor<?> accessor : added) {
 			if (keys.add(accessor.key())) {

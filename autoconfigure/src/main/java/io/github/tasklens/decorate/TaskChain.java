@@ -143,6 +143,10 @@ public final class TaskChain {
 		return (this.capture != null) ? this.capture.capture() : null;
 	}
 
+	boolean propagates() {
+		return this.capture != null;
+	}
+
 	@Nullable Scope restoreContext(@Nullable ContextSnapshot context) {
 		if (context == null) {
 			return null;

@@ -16,6 +16,7 @@
 package io.github.tasklens.decorate;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -77,6 +78,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private final @Nullable ContextSnapshot context;
 
+	private final @Nullable Map<String, String> mdc;
+
 	private volatile @Nullable Future<?> probe;
 
 	private volatile int state;
@@ -90,7 +93,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	private volatile @Nullable Thread thread;
 
 	TrackedTask(long id, TrackingTaskDecorator executor, Object task, Object original, String name, boolean genericName,
-			boolean periodic, @Nullable Future<?> probe, TaskLabels labels, @Nullable ContextSnapshot context) {
+			boolean periodic, @Nullable Future<?> probe, TaskLabels labels, @Nullable ContextSnapshot context,
+			@Nullable Map<String, String> mdc) {
 		this.id = id;
 		this.executor = executor;
 		this.task = task;
@@ -101,6 +105,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		this.probe = probe;
 		this.labels = labels;
 		this.context = context;
+		this.mdc = mdc;
 		this.state = periodic ? SCHEDULED : QUEUED;
 		this.submittedAtMillis = System.currentTimeMillis();
 	}
@@ -154,6 +159,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		this.startedAtMillis = started;
 		TaskRunEvent event = TaskRunEvent.beginIfEnabled();
 		TaskChain chain = this.executor.chain();
+		boolean propagates = chain.propagates();
+		Map<String, String> workerMdc = propagates ? MdcCarrier.apply(this.mdc) : null;
 		ContextSnapshot.Scope scope = chain.restoreContext(this.context);
 		TaskLabels runLabels = this.labels;
 		LabelMdc mdc = chain.mdc();
@@ -180,6 +187,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 					mdc.restore(runLabels, previousMdc);
 				}
 				chain.closeContext(scope);
+				if (propagates) {
+					MdcCarrier.restore(workerMdc);
+				}
 				if (event != null) {
 					commit(event, started, failure);
 				}

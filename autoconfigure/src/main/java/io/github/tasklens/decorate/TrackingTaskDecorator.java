@@ -136,8 +136,9 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		String name = (announcedName != null) ? announcedName : TaskNames.ofUnwrapped(unwrapped);
 		boolean generic = announcedName == null && TaskNames.isGeneric(unwrapped);
 		TaskLabels labels = labelsFor(name, (intent != null) ? intent.labels() : TaskLabels.empty());
+		boolean propagates = this.chain.propagates();
 		return new TrackedTask(this.chain.nextId(), this, body, original, name, generic, periodic, probe, labels,
-				this.chain.capture());
+				propagates ? this.chain.capture() : null, propagates ? MdcCarrier.capture() : null);
 	}
 
 	/**

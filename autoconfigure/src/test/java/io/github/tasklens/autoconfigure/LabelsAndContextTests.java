@@ -220,7 +220,13 @@ class LabelsAndContextTests {
 					MDC.put(key, value);
 					expected.put(key, value);
 				}
-				results.add(pool.submit(() -> userEntries(MDC.getCopyOfContextMap()).equals(expected)));
+				String leak = "leak" + i;
+				results.add(pool.submit(() -> {
+					boolean same = userEntries(MDC.getCopyOfContextMap()).equals(expected);
+					// a task that writes to the MDC must not leave it for the next task
+					MDC.put(leak, "residue");
+					return same;
+				}));
 			}
 			MDC.clear();
 			for (Future<Boolean> result : results) {

@@ -46,6 +46,7 @@ public final class BenchmarkReport {
 	public static void main(String[] args) throws RunnerException {
 		boolean full = Arrays.asList(args).contains("--full");
 		Options options = new OptionsBuilder().include(ChainBenchmark.class.getName())
+			.include(PropagationBenchmark.class.getName())
 			.addProfiler(GCProfiler.class)
 			.forks(full ? 3 : 1)
 			.warmupIterations(full ? 5 : 3)
