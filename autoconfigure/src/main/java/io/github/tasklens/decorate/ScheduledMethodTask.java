@@ -61,8 +61,20 @@ public final class ScheduledMethodTask implements Runnable {
 		return this.tracked;
 	}
 
-	void bind(TrackedTask task) {
+	/**
+	 * Bind the schedule to its tracked task, unless another thread did first: the
+	 * scheduler may run the first time on its own thread while the registration is still
+	 * under way.
+	 * @param task the tracked task
+	 * @return the tracked task of the schedule: {@code task}, or the one bound first
+	 */
+	synchronized TrackedTask bindIfAbsent(TrackedTask task) {
+		TrackedTask bound = this.tracked;
+		if (bound != null) {
+			return bound;
+		}
 		this.tracked = task;
+		return task;
 	}
 
 	@Nullable ScheduledTask registration() {

@@ -78,7 +78,10 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		TrackedTask task = newTask(body, runnable, unwrapped, intent, repeating,
 				(runnable instanceof Future<?> future) ? future : null);
 		if (owner != null) {
-			owner.bind(task);
+			TrackedTask bound = owner.bindIfAbsent(task);
+			if (bound != task) {
+				return new PeriodicRun(bound, body);
+			}
 		}
 		this.chain.submitted(task);
 		return task;
@@ -110,7 +113,10 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
 		TrackedTask task = newTask(body, runnable, TaskNames.unwrap(runnable), intent, true, null);
 		if (owner != null) {
-			owner.bind(task);
+			TrackedTask bound = owner.bindIfAbsent(task);
+			if (bound != task) {
+				return new PeriodicRun(bound, body);
+			}
 		}
 		this.chain.submitted(task);
 		return task;
@@ -126,8 +132,9 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 			return;
 		}
 		TrackedTask task = newTask(owner, owner, owner, Submissions.Intent.periodic(owner), true, null);
-		owner.bind(task);
-		this.chain.submitted(task);
+		if (owner.bindIfAbsent(task) == task) {
+			this.chain.submitted(task);
+		}
 	}
 
 	private TrackedTask newTask(Object body, Object original, Object unwrapped, Submissions.@Nullable Intent intent,
