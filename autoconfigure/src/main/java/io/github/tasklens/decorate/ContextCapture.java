@@ -40,6 +40,8 @@ public final class ContextCapture {
 
 	private final ContextSnapshotFactory factory;
 
+	private final ThreadLocalAccessor<?>[] accessors;
+
 	/**
 	 * Create a capture of the accessors registered now on the JVM-wide registry.
 	 */
@@ -69,6 +71,7 @@ public final class ContextCapture {
 			}
 		}
 		this.factory = ContextSnapshotFactory.builder().contextRegistry(registry).build();
+		this.accessors = registry.getThreadLocalAccessors().toArray(new ThreadLocalAccessor<?>[0]);
 	}
 
 	/**
@@ -76,8 +79,25 @@ public final class ContextCapture {
 	 * @return the context, or {@code null} when there is nothing to propagate
 	 */
 	@Nullable ContextSnapshot capture() {
+		if (!anyValue()) {
+			return null;
+		}
 		ContextSnapshot snapshot = this.factory.captureAll();
 		return (snapshot instanceof Map<?, ?> values && values.isEmpty()) ? null : snapshot;
+	}
+
+	/**
+	 * Ask each accessor for a value before building a snapshot: the registry is this
+	 * capture's own and fixed, so an array serves, where a snapshot walks the registry's
+	 * list with an iterator it allocates on every task.
+	 */
+	private boolean anyValue() {
+		for (ThreadLocalAccessor<?> accessor : this.accessors) {
+			if (accessor.getValue() != null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -60,7 +60,14 @@ final class MdcCarrier {
 	static @Nullable Map<String, String> apply(@Nullable Map<String, String> captured) {
 		Map<String, String> previous = capture();
 		if (captured != null) {
-			MDC.setContextMap(captured);
+			if (previous == null) {
+				// into an empty MDC, key by key: forEach reaches the map under Logback's
+				// read-only view, where setContextMap would wrap every entry it copies
+				captured.forEach(MDC::put);
+			}
+			else {
+				MDC.setContextMap(captured);
+			}
 		}
 		return previous;
 	}
