@@ -41,8 +41,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -67,7 +65,7 @@ class TracingAndSecurityPropagationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TasklensAutoConfiguration.class))
-		.withUserConfiguration(PoolConfiguration.class)
+		.withBean("pool", ExecutorService.class, this::newPool)
 		.withBean(Tracer.class, () -> this.tracer)
 		.withBean(ObservationRegistry.class, () -> this.observations);
 
@@ -159,22 +157,27 @@ class TracingAndSecurityPropagationTests {
 		});
 	}
 
+	/**
+	 * Create the executor bean that runs the tasks.
+	 * @return the executor
+	 */
+	protected ExecutorService newPool() {
+		return Executors.newFixedThreadPool(1);
+	}
+
+	/**
+	 * Check the thread a task runs on.
+	 */
+	protected void assertTaskThread() {
+	}
+
 	private Span childSpan(ExecutorService pool) throws Exception {
 		return pool.submit(() -> {
+			assertTaskThread();
 			Span span = this.tracer.nextSpan().name("child").start();
 			span.end();
 			return span;
 		}).get(10, TimeUnit.SECONDS);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class PoolConfiguration {
-
-		@Bean
-		ExecutorService pool() {
-			return Executors.newFixedThreadPool(1);
-		}
-
 	}
 
 }
