@@ -36,6 +36,7 @@ import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskLabel;
 import io.github.tasklens.TaskLabels;
+import io.github.tasklens.decorate.ContextAccessors;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -288,6 +290,18 @@ class LabelsAndContextTests {
 			Map<String, String> inside = pool.submit(MDC::getCopyOfContextMap).get(10, TimeUnit.SECONDS);
 			MDC.clear();
 			assertThat(inside).doesNotContainKey("request");
+		});
+	}
+
+	@Test
+	void carriesContextWithoutMicrometerTracingOnTheClasspath() {
+		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.tracing")).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(ContextAccessors.class);
+			ExecutorService pool = context.getBean("pool", ExecutorService.class);
+			MDC.put("request", "r-4");
+			String inside = pool.submit(() -> MDC.get("request")).get(10, TimeUnit.SECONDS);
+			MDC.clear();
+			assertThat(inside).isEqualTo("r-4");
 		});
 	}
 
