@@ -318,10 +318,6 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		return this.state >= DONE;
 	}
 
-	TrackingTaskDecorator decorator() {
-		return this.executor;
-	}
-
 	@Override
 	public boolean cancel(boolean mayInterruptIfRunning) {
 		Future<?> future = this.probe;
