@@ -44,11 +44,12 @@ final class TaskNames {
 	private static final @Nullable Field OUTCOME_TRACKING_DELEGATE = (OUTCOME_TRACKING != null)
 			? field(OUTCOME_TRACKING, "runnable") : null;
 
-	private static final ClassValue<String> CLASS_NAMES = new ClassValue<>() {
+	private static final ClassValue<ClassName> CLASS_NAMES = new ClassValue<>() {
 
 		@Override
-		protected String computeValue(Class<?> type) {
-			return ofClassName(type.getName());
+		protected ClassName computeValue(Class<?> type) {
+			return new ClassName(ofClassName(type.getName()),
+					FutureTask.class.isAssignableFrom(type) || type.getName().startsWith("java.util.concurrent."));
 		}
 
 	};
@@ -67,11 +68,17 @@ final class TaskNames {
 		if (unwrapped instanceof FutureTask<?>) {
 			return fromDescription(unwrapped.toString());
 		}
-		return CLASS_NAMES.get(unwrapped.getClass());
+		return CLASS_NAMES.get(unwrapped.getClass()).name();
 	}
 
+	/**
+	 * Return whether the task's name is only that of a JDK wrapper ({@code FutureTask},
+	 * {@code CompletableFuture}'s), which a method-level wrapper may replace.
+	 * @param task the unwrapped task
+	 * @return whether the name is generic
+	 */
 	static boolean isGeneric(Object task) {
-		return task instanceof FutureTask<?> || task.getClass().getName().startsWith("java.util.concurrent.");
+		return CLASS_NAMES.get(task.getClass()).generic();
 	}
 
 	static String ofMethod(Object target, Method method) {
@@ -164,6 +171,13 @@ final class TaskNames {
 
 	static @Nullable ScheduledMethodTask scheduledMethod(Object task) {
 		return (unwrap(task) instanceof ScheduledMethodTask method) ? method : null;
+	}
+
+	/**
+	 * What is known of a task class once: its task name, and whether that name is only a
+	 * JDK wrapper's.
+	 */
+	private record ClassName(String name, boolean generic) {
 	}
 
 }
