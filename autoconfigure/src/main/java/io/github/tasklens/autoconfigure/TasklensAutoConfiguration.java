@@ -28,6 +28,7 @@ import io.github.tasklens.decorate.ExecutorAdopter;
 import io.github.tasklens.decorate.LabelMdc;
 import io.github.tasklens.decorate.LogStartHook;
 import io.github.tasklens.decorate.TaskChain;
+import io.github.tasklens.metrics.TaskSeries;
 import io.github.tasklens.inventory.LiveTaskRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -67,7 +68,7 @@ public final class TasklensAutoConfiguration {
 	@ConditionalOnMissingBean
 	TaskChain tasklensTaskChain(LiveTaskRegistry registry, ObjectProvider<TaskHook> hooks,
 			TasklensProperties properties, ObjectProvider<ContextAccessors> contextAccessors) {
-		return new TaskChain(registry, () -> {
+		return TaskChain.builder(registry).hooks(() -> {
 			List<TaskHook> all = new ArrayList<>();
 			Level logStart = switch (properties.getHooks().getLogStart()) {
 				case OFF -> null;
@@ -79,11 +80,16 @@ public final class TasklensAutoConfiguration {
 			}
 			hooks.orderedStream().forEach(all::add);
 			return all;
-		}, TaskLabels.of(properties.getLabels().getStatic()),
-				properties.getLabels().isMdc() ? new LabelMdc(properties.getLabels().getMdcPrefix()) : null,
-				properties.getPropagation().isEnabled() ? new ContextCapture(contextAccessors.orderedStream()
-					.flatMap((accessors) -> accessors.accessors().stream())
-					.toList()) : null);
+		})
+			.staticLabels(TaskLabels.of(properties.getLabels().getStatic()))
+			.labelMdc(properties.getLabels().isMdc() ? new LabelMdc(properties.getLabels().getMdcPrefix()) : null)
+			.capture(properties.getPropagation().isEnabled() ? new ContextCapture(
+					contextAccessors.orderedStream().flatMap((accessors) -> accessors.accessors().stream()).toList())
+					: null)
+			.series(new TaskSeries(properties.getMetrics().getTags(), properties.getMetrics().getMaxTaskNames()))
+			.recover(properties.getFailures().isRecover())
+			.logFailures(properties.getFailures().isLog())
+			.build();
 	}
 
 	@Bean

@@ -49,6 +49,10 @@ public class TasklensProperties {
 
 	private final Propagation propagation = new Propagation();
 
+	private final Failures failures = new Failures();
+
+	private final Metrics metrics = new Metrics();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -71,6 +75,14 @@ public class TasklensProperties {
 
 	public Propagation getPropagation() {
 		return this.propagation;
+	}
+
+	public Failures getFailures() {
+		return this.failures;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
 	}
 
 	/**
@@ -191,6 +203,92 @@ public class TasklensProperties {
 
 		public void setMdcPrefix(String mdcPrefix) {
 			this.mdcPrefix = mdcPrefix;
+		}
+
+	}
+
+	/**
+	 * Failures of tasks.
+	 */
+	public static class Failures {
+
+		/**
+		 * Whether an exception thrown by a task given to 'execute' stops at tasklens once
+		 * logged and counted, so that it neither ends the pool's worker thread nor
+		 * reaches the thread's uncaught-exception handler. Errors are always rethrown.
+		 */
+		private boolean recover = true;
+
+		/**
+		 * Whether each failure is logged at ERROR, once, with the task's executor, name,
+		 * labels and id. Spring's default handlers that would log it again are then
+		 * silenced. When false, failures are only counted.
+		 */
+		private boolean log = true;
+
+		public boolean isRecover() {
+			return this.recover;
+		}
+
+		public void setRecover(boolean recover) {
+			this.recover = recover;
+		}
+
+		public boolean isLog() {
+			return this.log;
+		}
+
+		public void setLog(boolean log) {
+			this.log = log;
+		}
+
+	}
+
+	/**
+	 * Micrometer meters of tasks.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Comma-separated list of the label keys that become tags of the task meters.
+		 * 'executor' is always a tag; a task without one of the labels has the value
+		 * 'none'.
+		 */
+		private List<String> tags = new ArrayList<>(List.of("executor", "task"));
+
+		/**
+		 * Maximum number of series per executor (distinct 'task' values, or combinations
+		 * of tag values). Tasks beyond it are counted under the value 'other'.
+		 */
+		private int maxTaskNames = 100;
+
+		public List<String> getTags() {
+			return this.tags;
+		}
+
+		public void setTags(List<String> tags) {
+			for (String tag : tags) {
+				try {
+					TaskLabels.checkKey(tag);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("Invalid tasklens.metrics.tags entry '" + tag + "': "
+							+ ex.getMessage() + " (for example 'executor,task,team')", ex);
+				}
+			}
+			this.tags = new ArrayList<>(tags);
+		}
+
+		public int getMaxTaskNames() {
+			return this.maxTaskNames;
+		}
+
+		public void setMaxTaskNames(int maxTaskNames) {
+			if (maxTaskNames < 1) {
+				throw new IllegalArgumentException(
+						"Invalid tasklens.metrics.max-task-names " + maxTaskNames + ": it must be at least 1");
+			}
+			this.maxTaskNames = maxTaskNames;
 		}
 
 	}

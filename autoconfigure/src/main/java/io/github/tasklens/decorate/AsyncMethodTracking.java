@@ -22,6 +22,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -36,6 +39,8 @@ import org.springframework.aop.Advisor;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.interceptor.AsyncExecutionAspectSupport;
+import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
+import org.springframework.aop.interceptor.SimpleAsyncUncaughtExceptionHandler;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -60,7 +65,9 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitializingSingleton {
 
-	private static final @Nullable Field DEFAULT_EXECUTOR = defaultExecutorField();
+	private static final @Nullable Field DEFAULT_EXECUTOR = field("defaultExecutor");
+
+	private static final @Nullable Field EXCEPTION_HANDLER = field("exceptionHandler");
 
 	private final Supplier<ExecutorAdopter> adopter;
 
@@ -100,7 +107,7 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 				Pointcut pointcut = async.getPointcut();
 				advised.addAdvisor(i + 1, new TrackingAdvisor(pointcut, (MethodInterceptor) this::onWorker));
 				advised.addAdvisor(i, new TrackingAdvisor(pointcut, (MethodInterceptor) this::onCaller));
-				adoptDefaultExecutor(async.getAdvice());
+				adoptInterceptor(async.getAdvice());
 				checkLabels(bean);
 				return bean;
 			}
@@ -120,13 +127,42 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 
 	private @Nullable Object onWorker(MethodInvocation invocation) throws Throwable {
 		TrackedTask current = TrackedTask.current();
-		if (current != null) {
-			String name = intentOf(invocation).name();
-			if (name != null) {
-				current.enrichName(name);
+		if (current == null) {
+			return invocation.proceed();
+		}
+		String name = intentOf(invocation).name();
+		if (name != null) {
+			current.enrichName(name);
+		}
+		Object result;
+		try {
+			result = invocation.proceed();
+		}
+		catch (Throwable ex) {
+			// Spring's interceptor takes it from here (its handler, or the Future)
+			current.recordFailure(ex);
+			throw ex;
+		}
+		if (result instanceof CompletableFuture<?> future && future.isCompletedExceptionally()) {
+			Throwable failure = failureOf(future);
+			if (failure != null) {
+				current.recordFailure(failure);
 			}
 		}
-		return invocation.proceed();
+		return result;
+	}
+
+	private static @Nullable Throwable failureOf(CompletableFuture<?> future) {
+		try {
+			future.getNow(null);
+			return null;
+		}
+		catch (CompletionException ex) {
+			return (ex.getCause() != null) ? ex.getCause() : ex;
+		}
+		catch (CancellationException ex) {
+			return null;
+		}
 	}
 
 	private Submissions.Intent intentOf(MethodInvocation invocation) {
@@ -153,10 +189,38 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 						|| AnnotatedElementUtils.hasAnnotation(targetClass, Async.class));
 	}
 
+	private void adoptInterceptor(Advice advice) {
+		if (!(advice instanceof AsyncExecutionAspectSupport interceptor) || !this.interceptors.add(interceptor)) {
+			return;
+		}
+		adoptDefaultExecutor(interceptor);
+		quietDefaultExceptionHandler(interceptor);
+	}
+
+	/**
+	 * Replace Spring's default handler of {@code @Async void} failures, which logs them,
+	 * when tasklens logs them: one line per failure. A handler the app set stays.
+	 */
 	@SuppressWarnings("unchecked")
-	private void adoptDefaultExecutor(Advice advice) {
-		if (!(advice instanceof AsyncExecutionAspectSupport interceptor) || DEFAULT_EXECUTOR == null
-				|| !this.interceptors.add(interceptor)) {
+	private void quietDefaultExceptionHandler(AsyncExecutionAspectSupport interceptor) {
+		if (EXCEPTION_HANDLER == null) {
+			return;
+		}
+		SingletonSupplier<AsyncUncaughtExceptionHandler> original = (SingletonSupplier<AsyncUncaughtExceptionHandler>) ReflectionUtils
+			.getField(EXCEPTION_HANDLER, interceptor);
+		if (original == null) {
+			return;
+		}
+		ReflectionUtils.setField(EXCEPTION_HANDLER, interceptor, SingletonSupplier.of(() -> {
+			AsyncUncaughtExceptionHandler handler = original.obtain();
+			boolean springDefault = handler.getClass() == SimpleAsyncUncaughtExceptionHandler.class;
+			return (springDefault && this.adopter.get().chain().logsFailures()) ? new QuietHandler(handler) : handler;
+		}));
+	}
+
+	@SuppressWarnings("unchecked")
+	private void adoptDefaultExecutor(AsyncExecutionAspectSupport interceptor) {
+		if (DEFAULT_EXECUTOR == null) {
 			return;
 		}
 		SingletonSupplier<Executor> original = (SingletonSupplier<Executor>) ReflectionUtils.getField(DEFAULT_EXECUTOR,
@@ -192,8 +256,8 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 		return "asyncConfigurerExecutor";
 	}
 
-	private static @Nullable Field defaultExecutorField() {
-		Field field = ReflectionUtils.findField(AsyncExecutionAspectSupport.class, "defaultExecutor");
+	private static @Nullable Field field(String name) {
+		Field field = ReflectionUtils.findField(AsyncExecutionAspectSupport.class, name);
 		if (field != null) {
 			ReflectionUtils.makeAccessible(field);
 		}
@@ -201,6 +265,30 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 	}
 
 	private record MethodKey(Class<?> type, Method method) {
+	}
+
+	/**
+	 * Stands in for Spring's logging handler of {@code @Async void} failures: a failure
+	 * of a tracked task is logged by the chain; any other still goes to Spring's handler.
+	 */
+	private static final class QuietHandler implements AsyncUncaughtExceptionHandler {
+
+		private final AsyncUncaughtExceptionHandler fallback;
+
+		QuietHandler(AsyncUncaughtExceptionHandler fallback) {
+			this.fallback = fallback;
+		}
+
+		@Override
+		public void handleUncaughtException(Throwable ex, Method method, @Nullable Object... params) {
+			TrackedTask task = TrackedTask.current();
+			if (task == null) {
+				this.fallback.handleUncaughtException(ex, method, params);
+				return;
+			}
+			task.recordFailure(ex);
+		}
+
 	}
 
 	private static final class TrackingAdvisor extends DefaultPointcutAdvisor {

@@ -76,6 +76,10 @@ public final class ExecutorAdopter {
 		this.excluded = excluded;
 	}
 
+	TaskChain chain() {
+		return this.chain;
+	}
+
 	/**
 	 * Put the chain on an executor bean.
 	 * @param bean the bean
@@ -126,6 +130,7 @@ public final class ExecutorAdopter {
 		if (SpringExecutors.isDecoratable(bean)) {
 			TaskDecorator existing = SpringExecutors.decoratorOf(bean);
 			SpringExecutors.setDecorator(bean, this.chain.decorator(name, existing, SpringExecutors.terminated(bean)));
+			TrackingErrorHandler.install(bean, this.chain);
 			return adopted(bean, bean, name, SpringExecutors.kind(bean)
 					+ ((existing != null) ? " (after the app's " + existing.getClass().getSimpleName() + ")" : ""));
 		}

@@ -28,9 +28,12 @@ final class PeriodicRun implements Runnable {
 
 	private final Runnable body;
 
-	PeriodicRun(TrackedTask task, Runnable body) {
+	private final Object source;
+
+	PeriodicRun(TrackedTask task, Runnable body, Object source) {
 		this.task = task;
 		this.body = body;
+		this.source = source;
 	}
 
 	TrackedTask task() {
@@ -40,7 +43,7 @@ final class PeriodicRun implements Runnable {
 	@Override
 	public void run() {
 		try {
-			this.task.execute(this.body);
+			this.task.execute(this.body, this.source, false);
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;

@@ -100,10 +100,17 @@ public final class ScheduledMethodTask implements Runnable {
 			return;
 		}
 		if (TrackedTask.current() != task) {
-			new PeriodicRun(task, this.method).run();
+			new PeriodicRun(task, this.method, this.method).run();
 			return;
 		}
-		this.method.run();
+		try {
+			this.method.run();
+		}
+		catch (RuntimeException | Error ex) {
+			// the scheduler's error handler takes it from here: count it now, once
+			task.recordFailure(ex);
+			throw ex;
+		}
 		Submissions.openResubmission(task);
 	}
 

@@ -25,6 +25,8 @@ import java.util.function.Supplier;
 import io.github.tasklens.TaskHook;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.github.tasklens.metrics.RejectReason;
+import io.github.tasklens.metrics.TaskSeries;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshot.Scope;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,8 @@ import org.springframework.core.task.TaskRejectedException;
 public final class TaskChain {
 
 	private static final Logger logger = LoggerFactory.getLogger(TaskChain.class);
+
+	private static final Logger failureLogger = LoggerFactory.getLogger("io.github.tasklens.TaskFailure");
 
 	private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
 
@@ -64,6 +68,12 @@ public final class TaskChain {
 
 	private final @Nullable ContextCapture capture;
 
+	private final TaskSeries series;
+
+	private final boolean recover;
+
+	private final boolean logFailures;
+
 	private final HookFailures contextFailures = new HookFailures();
 
 	private final Supplier<List<TaskHook>> hookSupplier;
@@ -74,31 +84,25 @@ public final class TaskChain {
 
 	private final Map<TaskHook, HookFailures> hookFailures = new ConcurrentHashMap<>();
 
-	/**
-	 * Create a chain.
-	 * @param registry the registry of live tasks
-	 * @param hooks the hooks in order, resolved on first use
-	 */
-	public TaskChain(LiveTaskRegistry registry, Supplier<List<TaskHook>> hooks) {
-		this(registry, hooks, TaskLabels.empty(), null, null);
+	private TaskChain(Builder builder) {
+		this.registry = builder.registry;
+		this.hookSupplier = builder.hooks;
+		this.staticLabels = builder.staticLabels;
+		this.mdc = builder.mdc;
+		this.capture = builder.capture;
+		this.series = builder.series;
+		this.recover = builder.recover;
+		this.logFailures = builder.logFailures;
 	}
 
 	/**
-	 * Create a chain.
+	 * Start building a chain: no hooks, no static labels, labels kept out of the MDC, no
+	 * context carried, failures recovered and logged, series by task name.
 	 * @param registry the registry of live tasks
-	 * @param hooks the hooks in order, resolved on first use
-	 * @param staticLabels labels every task gets
-	 * @param mdc where labels go into the MDC, or {@code null} to keep them out of it
-	 * @param capture how the submitter's context is carried to the task, or {@code null}
-	 * not to carry it
+	 * @return a builder
 	 */
-	public TaskChain(LiveTaskRegistry registry, Supplier<List<TaskHook>> hooks, TaskLabels staticLabels,
-			@Nullable LabelMdc mdc, @Nullable ContextCapture capture) {
-		this.registry = registry;
-		this.hookSupplier = hooks;
-		this.staticLabels = staticLabels;
-		this.mdc = mdc;
-		this.capture = capture;
+	public static Builder builder(LiveTaskRegistry registry) {
+		return new Builder(registry);
 	}
 
 	/**
@@ -145,6 +149,26 @@ public final class TaskChain {
 
 	boolean propagates() {
 		return this.capture != null;
+	}
+
+	/**
+	 * Return the metric series of this chain's tasks.
+	 * @return the series
+	 */
+	public TaskSeries series() {
+		return this.series;
+	}
+
+	boolean recovers() {
+		return this.recover;
+	}
+
+	/**
+	 * Return whether failures are logged by tasklens (otherwise only counted).
+	 * @return whether failures are logged
+	 */
+	public boolean logsFailures() {
+		return this.logFailures;
 	}
 
 	@Nullable Scope restoreContext(@Nullable ContextSnapshot context) {
@@ -201,7 +225,7 @@ public final class TaskChain {
 				hook.onSubmit(task);
 			}
 			catch (TaskRejectedException ex) {
-				task.reject();
+				task.reject(RejectReason.HOOK);
 				throw ex;
 			}
 			catch (Throwable ex) {
@@ -230,6 +254,23 @@ public final class TaskChain {
 			catch (Throwable ex) {
 				hookFailed(all[i], "onFinish", task, ex);
 			}
+		}
+		if (failure != null && this.logFailures) {
+			logFailure(task, failure);
+		}
+	}
+
+	/**
+	 * Log a failed run, once, while the task's labels are still in the MDC.
+	 */
+	private static void logFailure(TrackedTask task, Throwable failure) {
+		try {
+			failureLogger.error("Task {} '{}' on executor '{}' failed {}", task.id(), task.name(), task.executor(),
+					task.labels(), failure);
+		}
+		catch (RuntimeException ex) {
+			// a logging backend that throws must not turn a counted failure into a lost
+			// task
 		}
 	}
 
@@ -264,6 +305,112 @@ public final class TaskChain {
 		private final AtomicLong count = new AtomicLong();
 
 		private final AtomicLong lastLogged = new AtomicLong();
+
+	}
+
+	/**
+	 * Builds a {@link TaskChain}.
+	 */
+	public static final class Builder {
+
+		private final LiveTaskRegistry registry;
+
+		private Supplier<List<TaskHook>> hooks = List::of;
+
+		private TaskLabels staticLabels = TaskLabels.empty();
+
+		private @Nullable LabelMdc mdc;
+
+		private @Nullable ContextCapture capture;
+
+		private TaskSeries series = TaskSeries.byTaskName();
+
+		private boolean recover = true;
+
+		private boolean logFailures = true;
+
+		private Builder(LiveTaskRegistry registry) {
+			this.registry = registry;
+		}
+
+		/**
+		 * Set the hooks.
+		 * @param hooks the hooks in order, resolved on first use
+		 * @return this builder
+		 */
+		public Builder hooks(Supplier<List<TaskHook>> hooks) {
+			this.hooks = hooks;
+			return this;
+		}
+
+		/**
+		 * Set the labels every task gets.
+		 * @param staticLabels the labels
+		 * @return this builder
+		 */
+		public Builder staticLabels(TaskLabels staticLabels) {
+			this.staticLabels = staticLabels;
+			return this;
+		}
+
+		/**
+		 * Put labels into the MDC while a task runs.
+		 * @param mdc where labels go into the MDC, or {@code null} to keep them out of it
+		 * @return this builder
+		 */
+		public Builder labelMdc(@Nullable LabelMdc mdc) {
+			this.mdc = mdc;
+			return this;
+		}
+
+		/**
+		 * Carry the submitter's context into each task.
+		 * @param capture how the context is carried, or {@code null} not to carry it
+		 * @return this builder
+		 */
+		public Builder capture(@Nullable ContextCapture capture) {
+			this.capture = capture;
+			return this;
+		}
+
+		/**
+		 * Set the metric series that tasks are counted in.
+		 * @param series the series
+		 * @return this builder
+		 */
+		public Builder series(TaskSeries series) {
+			this.series = series;
+			return this;
+		}
+
+		/**
+		 * Set whether an exception thrown by a task run directly on an executor's thread
+		 * stops at the chain (after it is logged and counted).
+		 * @param recover whether to recover
+		 * @return this builder
+		 */
+		public Builder recover(boolean recover) {
+			this.recover = recover;
+			return this;
+		}
+
+		/**
+		 * Set whether failures are logged, or only counted.
+		 * @param logFailures whether to log failures
+		 * @return this builder
+		 */
+		public Builder logFailures(boolean logFailures) {
+			this.logFailures = logFailures;
+			return this;
+		}
+
+		/**
+		 * Build the chain.
+		 * @return the chain
+		 */
+		public TaskChain build() {
+			return new TaskChain(this);
+		}
 
 	}
 

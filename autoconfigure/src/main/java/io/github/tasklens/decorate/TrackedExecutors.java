@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.tasklens.metrics.RejectReason;
+
 /**
  * What the executor wrappers share: handing a task over through the chain, and the
  * bookkeeping for tasks an executor refuses or returns unrun.
@@ -49,7 +51,7 @@ final class TrackedExecutors {
 
 	static <F extends Future<?>> F schedule(TrackingTaskDecorator decorator, Runnable command, boolean periodic,
 			Function<Runnable, F> schedule) {
-		Runnable decorated = periodic ? decorator.decoratePeriodic(command) : decorator.decorate(command);
+		Runnable decorated = periodic ? decorator.decoratePeriodic(command) : decorator.decorateInFuture(command);
 		F future;
 		try {
 			future = schedule.apply(decorated);
@@ -72,7 +74,7 @@ final class TrackedExecutors {
 			future = schedule.apply(tracked);
 		}
 		catch (RejectedExecutionException ex) {
-			task.reject();
+			task.reject(RejectReason.EXECUTOR);
 			throw ex;
 		}
 		task.probe(future);
@@ -130,7 +132,7 @@ final class TrackedExecutors {
 
 	static List<Runnable> unrun(List<Runnable> tasks) {
 		for (Runnable task : tasks) {
-			TrackingTaskDecorator.rejected(task);
+			TrackingTaskDecorator.dropped(task);
 		}
 		return tasks;
 	}

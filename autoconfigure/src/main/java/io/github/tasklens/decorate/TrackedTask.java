@@ -15,10 +15,13 @@
  */
 package io.github.tasklens.decorate;
 
+import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +31,12 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskState;
 import io.github.tasklens.inventory.RegistryEntry;
+import io.github.tasklens.metrics.RejectReason;
+import io.github.tasklens.metrics.TaskCounters;
 import io.micrometer.context.ContextSnapshot;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.scheduling.support.DelegatingErrorHandlingRunnable;
 
 /**
  * One submission of a task, carrying everything tasklens knows of it. It is what the
@@ -60,6 +67,10 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	private static final AtomicIntegerFieldUpdater<TrackedTask> ACTIVE_RUNS = AtomicIntegerFieldUpdater
 		.newUpdater(TrackedTask.class, "activeRuns");
 
+	private static final long ORIGIN_NANOS = System.nanoTime();
+
+	private static final long ORIGIN_MILLIS = System.currentTimeMillis();
+
 	private final long id;
 
 	private final TrackingTaskDecorator executor;
@@ -80,21 +91,31 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private final @Nullable Map<String, String> mdc;
 
+	private final TaskCounters counters;
+
+	private final boolean recoverable;
+
+	private @Nullable Throwable runFailure;
+
+	private boolean lastRunFailed;
+
+	private @Nullable RejectReason rejectReason;
+
 	private volatile @Nullable Future<?> probe;
 
 	private volatile int state;
 
 	private volatile int activeRuns;
 
-	private final long submittedAtMillis;
+	private final long submittedAtNanos;
 
-	private volatile long startedAtMillis;
+	private volatile long startedAtNanos;
 
 	private volatile @Nullable Thread thread;
 
 	TrackedTask(long id, TrackingTaskDecorator executor, Object task, Object original, String name, boolean genericName,
 			boolean periodic, @Nullable Future<?> probe, TaskLabels labels, @Nullable ContextSnapshot context,
-			@Nullable Map<String, String> mdc) {
+			@Nullable Map<String, String> mdc, TaskCounters counters, boolean recoverable) {
 		this.id = id;
 		this.executor = executor;
 		this.task = task;
@@ -106,8 +127,10 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		this.labels = labels;
 		this.context = context;
 		this.mdc = mdc;
+		this.counters = counters;
+		this.recoverable = recoverable;
 		this.state = periodic ? SCHEDULED : QUEUED;
-		this.submittedAtMillis = System.currentTimeMillis();
+		this.submittedAtNanos = System.nanoTime();
 	}
 
 	/**
@@ -121,7 +144,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	@Override
 	public void run() {
 		try {
-			execute(this.task);
+			execute(this.task, this.original, true);
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;
@@ -133,18 +156,22 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	@Override
 	public @Nullable Object call() throws Exception {
-		return execute(this.task);
+		return execute(this.task, this.original, false);
 	}
 
 	/**
 	 * Run one run of this task with the given body, through the chain: state, hooks,
-	 * current task. Used for the first run and, for periodic tasks, for every later run
-	 * that Spring submits separately.
+	 * current task, failure counting. Used for the first run and, for periodic tasks, for
+	 * every later run that Spring submits separately.
 	 * @param body the runnable or callable to run
+	 * @param source the task as the executor handed it over, before any decorator the app
+	 * set: a {@code Future} there holds the run's outcome
+	 * @param mayRecover whether the body runs directly on the executor's thread, with
+	 * nothing of Spring's or the JDK's around it that expects its exception
 	 * @return what the body returned
-	 * @throws Exception what the body threw
+	 * @throws Exception what the body threw, unless the chain recovers from it
 	 */
-	@Nullable Object execute(Object body) throws Exception {
+	@Nullable Object execute(Object body, Object source, boolean mayRecover) throws Exception {
 		if (!begin()) {
 			if (this.probe != null && body instanceof Runnable runnable) {
 				// a cancelled Future: running it completes nothing and keeps the pool's
@@ -153,10 +180,11 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			return null;
 		}
+		this.runFailure = null;
 		Object previousFrame = TaskFrames.enter(this);
 		this.thread = Thread.currentThread();
-		long started = System.currentTimeMillis();
-		this.startedAtMillis = started;
+		long started = System.nanoTime();
+		this.startedAtNanos = started;
 		TaskRunEvent event = TaskRunEvent.beginIfEnabled();
 		TaskChain chain = this.executor.chain();
 		boolean propagates = chain.propagates();
@@ -165,51 +193,121 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		TaskLabels runLabels = this.labels;
 		LabelMdc mdc = chain.mdc();
 		@Nullable String[] previousMdc = (mdc != null) ? mdc.put(runLabels) : null;
+		Object result = null;
+		Throwable thrown = null;
 		Throwable failure = null;
 		try {
 			chain.started(this);
-			if (body instanceof Callable<?> callable) {
-				return callable.call();
+			try {
+				if (body instanceof Callable<?> callable) {
+					result = callable.call();
+				}
+				else {
+					((Runnable) body).run();
+				}
 			}
-			((Runnable) body).run();
-			return null;
-		}
-		catch (Throwable ex) {
-			failure = ex;
-			throw ex;
+			catch (Throwable ex) {
+				thrown = ex;
+			}
+			failure = (thrown != null) ? thrown : failureOf(source);
+			chain.finished(this, failure);
 		}
 		finally {
-			try {
-				chain.finished(this, failure);
+			if (mdc != null && previousMdc != null) {
+				mdc.restore(runLabels, previousMdc);
 			}
-			finally {
-				if (mdc != null && previousMdc != null) {
-					mdc.restore(runLabels, previousMdc);
-				}
-				chain.closeContext(scope);
-				if (propagates) {
-					MdcCarrier.restore(workerMdc);
-				}
-				if (event != null) {
-					commit(event, started, failure);
-				}
-				this.thread = null;
-				endRun();
-				if (this.periodic) {
-					Submissions.closeResubmission(this);
-				}
-				TaskFrames.exit(previousFrame);
+			chain.closeContext(scope);
+			if (propagates) {
+				MdcCarrier.restore(workerMdc);
 			}
+			long runNanos = System.nanoTime() - started;
+			if (this.periodic) {
+				this.counters.ranPeriodic(failure, runNanos);
+			}
+			else {
+				this.counters.ran(failure, runNanos, started - this.submittedAtNanos);
+			}
+			if (event != null) {
+				commit(event, started, failure);
+			}
+			this.thread = null;
+			this.lastRunFailed = failure != null;
+			endRun();
+			if (this.periodic) {
+				Submissions.closeResubmission(this);
+			}
+			TaskFrames.exit(previousFrame);
+		}
+		if (thrown != null && !(mayRecover && recovers(thrown, source, chain))) {
+			throw rethrown(thrown);
+		}
+		return result;
+	}
+
+	/**
+	 * Record a failure that a wrapper inside the task caught before it could reach the
+	 * chain ({@code @Async}, {@code @Scheduled}, a scheduler's error handler): it is the
+	 * run's failure, counted and logged once when the run ends. The first one recorded in
+	 * a run wins.
+	 * @param failure the failure
+	 */
+	void recordFailure(Throwable failure) {
+		if (this.runFailure == null) {
+			this.runFailure = failure;
 		}
 	}
 
-	private void commit(TaskRunEvent event, long startedAtMillis, @Nullable Throwable failure) {
+	/**
+	 * Return the failure of a run whose body returned normally: one a wrapper recorded,
+	 * else the outcome of the {@code Future} the executor ran.
+	 */
+	private @Nullable Throwable failureOf(Object source) {
+		Throwable recorded = this.runFailure;
+		if (recorded != null) {
+			return recorded;
+		}
+		if (source instanceof Future<?> future && !(source instanceof ForkJoinTask<?>) && future.isDone()
+				&& !future.isCancelled()) {
+			try {
+				future.get();
+			}
+			catch (ExecutionException ex) {
+				return (ex.getCause() != null) ? ex.getCause() : ex;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (CancellationException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a failure thrown by the body stops here: only an exception (never an
+	 * {@code Error}) of a task run directly by a pool's thread, and not one that Spring's
+	 * error handling has already chosen to propagate.
+	 */
+	private boolean recovers(Throwable thrown, Object source, TaskChain chain) {
+		return chain.recovers() && this.recoverable && !(thrown instanceof Error)
+				&& !(source instanceof DelegatingErrorHandlingRunnable);
+	}
+
+	private static Exception rethrown(Throwable thrown) {
+		if (thrown instanceof Error error) {
+			throw error;
+		}
+		return (thrown instanceof Exception exception) ? exception : new UndeclaredThrowableException(thrown);
+	}
+
+	private void commit(TaskRunEvent event, long startedAtNanos, @Nullable Throwable failure) {
 		event.end();
 		if (event.shouldCommit()) {
 			event.executor = executor();
 			event.task = this.name;
 			event.labels = this.labels.toString();
-			event.queueWait = this.periodic ? 0 : Math.max(0, startedAtMillis - this.submittedAtMillis) * 1_000_000L;
+			event.queueWait = this.periodic ? 0 : Math.max(0, startedAtNanos - this.submittedAtNanos);
 			event.failure = (failure != null) ? failure.getClass().getName() : null;
 			event.commit();
 		}
@@ -274,17 +372,42 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			if (STATE.compareAndSet(this, current, finalState)) {
 				this.executor.chain().registry().remove(this);
+				counted(finalState);
 				return true;
 			}
 		}
 	}
 
+	private void counted(int finalState) {
+		if (finalState == CANCELLED) {
+			if (this.periodic) {
+				this.counters.periodicEnded(this.lastRunFailed);
+			}
+			else {
+				this.counters.cancelled();
+			}
+		}
+		else if (finalState == REJECTED) {
+			RejectReason reason = this.rejectReason;
+			this.counters.rejected((reason != null) ? reason : RejectReason.EXECUTOR);
+		}
+	}
+
 	/**
-	 * Mark the task as rejected by its executor (or discarded, or returned by
-	 * {@code shutdownNow()}) before it ever ran.
+	 * Mark the task as refused before it ever ran: by its executor, a hook or a limit.
+	 * @param reason why
 	 */
-	void reject() {
+	void reject(RejectReason reason) {
+		this.rejectReason = reason;
 		end(REJECTED);
+	}
+
+	/**
+	 * Mark the task as dropped before it ever ran: returned by {@code shutdownNow()} or
+	 * discarded by the executor's policy.
+	 */
+	void drop() {
+		end(CANCELLED);
 	}
 
 	/**
@@ -396,18 +519,22 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	@Override
 	public Instant submittedAt() {
-		return Instant.ofEpochMilli(this.submittedAtMillis);
+		return instant(this.submittedAtNanos);
 	}
 
 	@Override
 	public @Nullable Instant startedAt() {
-		long started = this.startedAtMillis;
-		return (started != 0) ? Instant.ofEpochMilli(started) : null;
+		long started = this.startedAtNanos;
+		return (started != 0) ? instant(started) : null;
 	}
 
 	@Override
 	public @Nullable Thread thread() {
 		return this.thread;
+	}
+
+	private static Instant instant(long nanoTime) {
+		return Instant.ofEpochMilli(ORIGIN_MILLIS + (nanoTime - ORIGIN_NANOS) / 1_000_000L);
 	}
 
 	@Override

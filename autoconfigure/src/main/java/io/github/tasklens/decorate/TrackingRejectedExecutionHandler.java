@@ -19,6 +19,7 @@ import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import io.github.tasklens.TaskState;
+import io.github.tasklens.metrics.RejectReason;
 
 /**
  * A pool's {@link RejectedExecutionHandler} with the bookkeeping that the decorator,
@@ -63,23 +64,23 @@ final class TrackingRejectedExecutionHandler implements RejectedExecutionHandler
 			this.delegate.rejectedExecution(task, pool);
 		}
 		catch (RuntimeException | Error ex) {
-			tracked.reject();
+			tracked.reject(RejectReason.EXECUTOR);
 			throw ex;
 		}
 		if (!tracked.ended() && tracked.state() != TaskState.RUNNING && !pool.getQueue().contains(tracked)) {
 			// discarded by the policy: it will never run
-			tracked.reject();
+			tracked.reject(RejectReason.EXECUTOR);
 		}
 	}
 
 	private void discardOldest(TrackedTask task, ThreadPoolExecutor pool) {
 		if (pool.isShutdown()) {
-			task.reject();
+			task.reject(RejectReason.EXECUTOR);
 			return;
 		}
 		Runnable oldest = pool.getQueue().poll();
 		if (oldest instanceof TrackedTask discarded) {
-			discarded.reject();
+			discarded.reject(RejectReason.EXECUTOR);
 		}
 		pool.execute(task);
 	}

@@ -23,6 +23,9 @@ import java.util.concurrent.RunnableScheduledFuture;
 import java.util.function.BooleanSupplier;
 
 import io.github.tasklens.TaskLabels;
+import io.github.tasklens.metrics.RejectReason;
+import io.github.tasklens.metrics.TaskCounters;
+import io.github.tasklens.metrics.TaskSeries;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.TaskDecorator;
@@ -58,6 +61,20 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 
 	@Override
 	public Runnable decorate(Runnable runnable) {
+		return decorate(runnable, true);
+	}
+
+	/**
+	 * Track a task that the executor runs inside a {@code Future} of its own, which
+	 * expects the task's exceptions.
+	 * @param runnable the task
+	 * @return the tracked task, or a run of the periodic task it belongs to
+	 */
+	Runnable decorateInFuture(Runnable runnable) {
+		return decorate(runnable, false);
+	}
+
+	private Runnable decorate(Runnable runnable, boolean recoverable) {
 		if (isTracked(runnable)) {
 			return runnable;
 		}
@@ -71,16 +88,16 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		}
 		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
 		if (periodic != null) {
-			return new PeriodicRun(periodic, body);
+			return new PeriodicRun(periodic, body, runnable);
 		}
 		boolean repeating = owner != null
 				|| (runnable instanceof RunnableScheduledFuture<?> scheduled && scheduled.isPeriodic());
 		TrackedTask task = newTask(body, runnable, unwrapped, intent, repeating,
-				(runnable instanceof Future<?> future) ? future : null);
+				(runnable instanceof Future<?> future) ? future : null, recoverable);
 		if (owner != null) {
 			TrackedTask bound = owner.bindIfAbsent(task);
 			if (bound != task) {
-				return new PeriodicRun(bound, body);
+				return new PeriodicRun(bound, body, runnable);
 			}
 		}
 		this.chain.submitted(task);
@@ -94,7 +111,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	 */
 	TrackedTask decorateCallable(Callable<?> callable) {
 		Submissions.Intent intent = Submissions.take();
-		TrackedTask task = newTask(callable, callable, callable, intent, false, null);
+		TrackedTask task = newTask(callable, callable, callable, intent, false, null, false);
 		this.chain.submitted(task);
 		return task;
 	}
@@ -111,11 +128,11 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		}
 		Submissions.Intent intent = Submissions.take();
 		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
-		TrackedTask task = newTask(body, runnable, TaskNames.unwrap(runnable), intent, true, null);
+		TrackedTask task = newTask(body, runnable, TaskNames.unwrap(runnable), intent, true, null, false);
 		if (owner != null) {
 			TrackedTask bound = owner.bindIfAbsent(task);
 			if (bound != task) {
-				return new PeriodicRun(bound, body);
+				return new PeriodicRun(bound, body, runnable);
 			}
 		}
 		this.chain.submitted(task);
@@ -131,21 +148,44 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		if (owner.tracked() != null) {
 			return;
 		}
-		TrackedTask task = newTask(owner, owner, owner, Submissions.Intent.periodic(owner), true, null);
+		TrackedTask task = newTask(owner, owner, owner, Submissions.Intent.periodic(owner), true, null, false);
 		if (owner.bindIfAbsent(task) == task) {
 			this.chain.submitted(task);
 		}
 	}
 
 	private TrackedTask newTask(Object body, Object original, Object unwrapped, Submissions.@Nullable Intent intent,
-			boolean periodic, @Nullable Future<?> probe) {
+			boolean periodic, @Nullable Future<?> probe, boolean recoverable) {
 		String announcedName = (intent != null) ? intent.name() : null;
 		String name = (announcedName != null) ? announcedName : TaskNames.ofUnwrapped(unwrapped);
 		boolean generic = announcedName == null && TaskNames.isGeneric(unwrapped);
-		TaskLabels labels = labelsFor(name, (intent != null) ? intent.labels() : TaskLabels.empty());
+		NameLabels byName = byName(name);
+		TaskLabels labels = labelsFor(byName, (intent != null) ? intent.labels() : TaskLabels.empty());
+		TaskCounters counters = (byName.counters() != null) ? byName.counters()
+				: this.chain.series().forLabels(this.executorName, labels);
 		boolean propagates = this.chain.propagates();
 		return new TrackedTask(this.chain.nextId(), this, body, original, name, generic, periodic, probe, labels,
-				propagates ? this.chain.capture() : null, propagates ? MdcCarrier.capture() : null);
+				propagates ? this.chain.capture() : null, propagates ? MdcCarrier.capture() : null, counters,
+				recoverable);
+	}
+
+	/**
+	 * Return what is the same for every task of this name: its own labels, those with the
+	 * static ones, and its metric series when that follows from the name alone.
+	 */
+	private NameLabels byName(String name) {
+		NameLabels byName = this.labelsByName.get(name);
+		if (byName == null) {
+			TaskLabels own = TaskLabels.of(TaskChain.EXECUTOR_LABEL, this.executorName, TaskChain.TASK_LABEL,
+					TaskChain.labelValue(name));
+			TaskSeries series = this.chain.series();
+			byName = new NameLabels(own, this.chain.staticLabels().and(own),
+					series.byName() ? series.forName(this.executorName, TaskChain.labelValue(name)) : null);
+			if (this.labelsByName.size() < MAX_CACHED_NAMES) {
+				this.labelsByName.put(name, byName);
+			}
+		}
+		return byName;
 	}
 
 	/**
@@ -153,16 +193,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	 * announced for it (an annotation's), then its own {@code executor} and {@code task}.
 	 * A task submitted outside any task and with nothing announced gets shared labels.
 	 */
-	private TaskLabels labelsFor(String name, TaskLabels announced) {
-		NameLabels byName = this.labelsByName.get(name);
-		if (byName == null) {
-			TaskLabels own = TaskLabels.of(TaskChain.EXECUTOR_LABEL, this.executorName, TaskChain.TASK_LABEL,
-					TaskChain.labelValue(name));
-			byName = new NameLabels(own, this.chain.staticLabels().and(own));
-			if (this.labelsByName.size() < MAX_CACHED_NAMES) {
-				this.labelsByName.put(name, byName);
-			}
-		}
+	private TaskLabels labelsFor(NameLabels byName, TaskLabels announced) {
 		TaskLabels inherited = TaskFrames.currentLabels();
 		if (inherited.isEmpty() && announced.isEmpty()) {
 			return byName.withStatic();
@@ -188,7 +219,17 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	 */
 	static void rejected(Object decorated) {
 		if (decorated instanceof TrackedTask task) {
-			task.reject();
+			task.reject(RejectReason.EXECUTOR);
+		}
+	}
+
+	/**
+	 * End a task that its executor dropped without running it ({@code shutdownNow()}).
+	 * @param decorated what {@link #decorate(Runnable)} returned
+	 */
+	static void dropped(Object decorated) {
+		if (decorated instanceof TrackedTask task) {
+			task.drop();
 		}
 	}
 
@@ -208,7 +249,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		return this.chain;
 	}
 
-	private record NameLabels(TaskLabels own, TaskLabels withStatic) {
+	private record NameLabels(TaskLabels own, TaskLabels withStatic, @Nullable TaskCounters counters) {
 	}
 
 	boolean isTerminated() {

@@ -15,6 +15,7 @@
  */
 package io.github.tasklens.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests that a task leaves the registry however it ends, and that the registry holds
@@ -85,8 +87,22 @@ class TaskRegistryLifecycleTests {
 				.containsExactlyInAnyOrder(exception, error);
 			Jobs.awaitRegistryEmpty(context);
 			PoolsConfiguration pools = context.getBean(PoolsConfiguration.class);
-			assertThat(pools.uncaught).as("the JDK's behaviour: the failure still reaches the thread's handler")
-				.containsExactlyInAnyOrder(exception, error);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !pools.uncaught.isEmpty());
+			assertThat(pools.uncaught).as("recovered: only the Error reaches the thread's handler")
+				.containsExactly(error);
+		});
+	}
+
+	@Test
+	void withoutRecoveryLetsTheFailureReachTheThreadAsTheJdkDoes() {
+		this.runner.withPropertyValues("tasklens.failures.recover=false").run((context) -> {
+			ExecutorService pool = context.getBean("throwingTasksPool", ExecutorService.class);
+			IllegalStateException exception = new IllegalStateException("task failed");
+			pool.execute(new Throwing(exception));
+			context.getBean(RecordingHook.class).awaitFinished("Throwing", 1);
+			PoolsConfiguration pools = context.getBean(PoolsConfiguration.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !pools.uncaught.isEmpty());
+			assertThat(pools.uncaught).containsExactly(exception);
 		});
 	}
 

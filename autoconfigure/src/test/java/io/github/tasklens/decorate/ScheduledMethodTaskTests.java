@@ -44,12 +44,15 @@ class ScheduledMethodTaskTests {
 
 	private final LiveTaskRegistry registry = new LiveTaskRegistry();
 
-	private final TrackingTaskDecorator decorator = new TaskChain(this.registry, () -> List.of(new TaskHook() {
-		@Override
-		public void onSubmit(TaskInfo task) {
-			ScheduledMethodTaskTests.this.submits.add(task.id());
-		}
-	})).decorator("scheduler", null, () -> false);
+	private final TrackingTaskDecorator decorator = TaskChain.builder(this.registry)
+		.hooks(() -> List.of(new TaskHook() {
+			@Override
+			public void onSubmit(TaskInfo task) {
+				ScheduledMethodTaskTests.this.submits.add(task.id());
+			}
+		}))
+		.build()
+		.decorator("scheduler", null, () -> false);
 
 	@Test
 	void keepsOneTaskWhenTheSchedulerRunsTheFirstTimeBeforeTheRegistrationTracksIt() {

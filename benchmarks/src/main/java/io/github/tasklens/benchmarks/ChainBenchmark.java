@@ -70,12 +70,14 @@ public class ChainBenchmark {
 		this.decorated = pool("decorated-");
 		this.passThrough = pool("pass-through-");
 		this.passThrough.setTaskDecorator((runnable) -> () -> runnable.run());
-		TaskChain taskChain = new TaskChain(new LiveTaskRegistry(), List::of);
+		TaskChain taskChain = TaskChain.builder(new LiveTaskRegistry()).build();
 		new ExecutorAdopter(taskChain, (name) -> false).adoptBean(this.decorated, "decorated",
 				ThreadPoolTaskExecutor.class);
 		this.chain = taskChain.decorator("sameThread", null, () -> false);
-		TaskChain defaults = new TaskChain(new LiveTaskRegistry(), List::of, TaskLabels.empty(), new LabelMdc("task."),
-				new ContextCapture());
+		TaskChain defaults = TaskChain.builder(new LiveTaskRegistry())
+			.labelMdc(new LabelMdc("task."))
+			.capture(new ContextCapture())
+			.build();
 		this.defaultChain = defaults.decorator("sameThread", null, () -> false);
 	}
 

@@ -88,9 +88,10 @@ public class PropagationBenchmark {
 		this.tracer = new BraveTracer(this.tracing.tracer(), new BraveCurrentTraceContext(context),
 				new BraveBaggageManager());
 		ObservationAwareSpanThreadLocalAccessor spanAccessor = new ObservationAwareSpanThreadLocalAccessor(this.tracer);
-		this.core = new TaskChain(new LiveTaskRegistry(), List::of).decorator("core", null, () -> false);
-		this.propagating = new TaskChain(new LiveTaskRegistry(), List::of, TaskLabels.empty(), null,
-				new ContextCapture(List.of(spanAccessor)))
+		this.core = TaskChain.builder(new LiveTaskRegistry()).build().decorator("core", null, () -> false);
+		this.propagating = TaskChain.builder(new LiveTaskRegistry())
+			.capture(new ContextCapture(List.of(spanAccessor)))
+			.build()
 			.decorator("propagating", null, () -> false);
 		ContextRegistry springRegistry = new ContextRegistry();
 		ContextRegistry.getInstance().getThreadLocalAccessors().forEach(springRegistry::registerThreadLocalAccessor);

@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.tasklens.metrics;
+
+import java.util.Locale;
+
+/**
+ * Why a task was refused before it ran.
+ *
+ * @author tasklens authors
+ */
+public enum RejectReason {
+
+	/**
+	 * The executor refused it (its queue was full, or it was shut down).
+	 */
+	EXECUTOR,
+
+	/**
+	 * A {@code TaskHook} vetoed it at submission.
+	 */
+	HOOK,
+
+	/**
+	 * An in-flight limit refused it.
+	 */
+	LIMIT;
+
+	/**
+	 * Return the value of the {@code reason} tag.
+	 * @return the tag value
+	 */
+	public String tagValue() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

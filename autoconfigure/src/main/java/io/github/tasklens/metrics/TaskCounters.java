@@ -1,0 +1,252 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.tasklens.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The counts of one metric series: one executor and one value for each tag. Tasks are
+ * counted once each (submitted, then succeeded, failed, cancelled or rejected); runs are
+ * counted by outcome with their total time, so that a periodic task's many runs are timed
+ * without counting it many times.
+ *
+ * @author tasklens authors
+ */
+public final class TaskCounters {
+
+	private final TaskSeries series;
+
+	private final String executor;
+
+	private final String[] tagValues;
+
+	private final LongAdder submitted = new LongAdder();
+
+	private final LongAdder succeeded = new LongAdder();
+
+	private final LongAdder failed = new LongAdder();
+
+	private final LongAdder cancelled = new LongAdder();
+
+	private final LongAdder[] rejected = new LongAdder[RejectReason.values().length];
+
+	private final LongAdder periodicSucceeded = new LongAdder();
+
+	private final LongAdder periodicFailed = new LongAdder();
+
+	private final LongAdder periodicFailedEnds = new LongAdder();
+
+	private final LongAdder successNanos = new LongAdder();
+
+	private final LongAdder failureNanos = new LongAdder();
+
+	private final LongAdder waitNanos = new LongAdder();
+
+	private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+
+	TaskCounters(TaskSeries series, String executor, String[] tagValues) {
+		this.series = series;
+		this.executor = executor;
+		this.tagValues = tagValues;
+		for (int i = 0; i < this.rejected.length; i++) {
+			this.rejected[i] = new LongAdder();
+		}
+	}
+
+	/**
+	 * Count a task submitted.
+	 */
+	public void submitted() {
+		this.submitted.increment();
+	}
+
+	/**
+	 * Count one run of a task that is not periodic, which ends it.
+	 * @param failure what the run failed with, or {@code null}
+	 * @param runNanos how long it ran
+	 * @param waitNanos how long it waited between submission and start
+	 */
+	public void ran(@Nullable Throwable failure, long runNanos, long waitNanos) {
+		this.waitNanos.add(waitNanos);
+		if (failure == null) {
+			this.succeeded.increment();
+			this.successNanos.add(runNanos);
+		}
+		else {
+			this.failed.increment();
+			this.failureNanos.add(runNanos);
+			failure(failure);
+		}
+	}
+
+	/**
+	 * Count one run of a periodic task.
+	 * @param failure what the run failed with, or {@code null}
+	 * @param runNanos how long it ran
+	 */
+	public void ranPeriodic(@Nullable Throwable failure, long runNanos) {
+		if (failure == null) {
+			this.periodicSucceeded.increment();
+			this.successNanos.add(runNanos);
+		}
+		else {
+			this.periodicFailed.increment();
+			this.failureNanos.add(runNanos);
+			failure(failure);
+		}
+	}
+
+	private void failure(Throwable failure) {
+		String exception = failure.getClass().getSimpleName();
+		LongAdder count = this.failures.get(exception);
+		if (count == null) {
+			count = this.failures.computeIfAbsent(exception, (key) -> new LongAdder());
+			count.increment();
+			this.series.failureKindAdded(this, exception);
+			return;
+		}
+		count.increment();
+	}
+
+	/**
+	 * Count the end of a periodic task: it failed if its last run did, else it was
+	 * cancelled.
+	 * @param failed whether its last run failed
+	 */
+	public void periodicEnded(boolean failed) {
+		(failed ? this.periodicFailedEnds : this.cancelled).increment();
+	}
+
+	/**
+	 * Count a task cancelled (or dropped by its executor) before it ran.
+	 */
+	public void cancelled() {
+		this.cancelled.increment();
+	}
+
+	/**
+	 * Count a task refused before it ran.
+	 * @param reason why
+	 */
+	public void rejected(RejectReason reason) {
+		LongAdder count = this.rejected[reason.ordinal()];
+		boolean first = count.sum() == 0;
+		count.increment();
+		if (first) {
+			this.series.rejectReasonAdded(this, reason);
+		}
+	}
+
+	/**
+	 * Return the executor's bean name.
+	 * @return the executor
+	 */
+	public String executor() {
+		return this.executor;
+	}
+
+	/**
+	 * Return the values of the series' tags, in the order of
+	 * {@link TaskSeries#tagKeys()}.
+	 * @return the tag values (a copy)
+	 */
+	public String[] tagValues() {
+		return this.tagValues.clone();
+	}
+
+	public long submittedCount() {
+		return this.submitted.sum();
+	}
+
+	public long succeededCount() {
+		return this.succeeded.sum();
+	}
+
+	public long failedCount() {
+		return this.failed.sum() + this.periodicFailedEnds.sum();
+	}
+
+	public long cancelledCount() {
+		return this.cancelled.sum();
+	}
+
+	public long rejectedCount(RejectReason reason) {
+		return this.rejected[reason.ordinal()].sum();
+	}
+
+	public long rejectedCount() {
+		long total = 0;
+		for (LongAdder count : this.rejected) {
+			total += count.sum();
+		}
+		return total;
+	}
+
+	/**
+	 * Return the number of runs that ended with the given outcome.
+	 * @param success whether the runs succeeded
+	 * @return the number of runs
+	 */
+	public long runCount(boolean success) {
+		return success ? this.succeeded.sum() + this.periodicSucceeded.sum()
+				: this.failed.sum() + this.periodicFailed.sum();
+	}
+
+	/**
+	 * Return the total time of the runs that ended with the given outcome.
+	 * @param success whether the runs succeeded
+	 * @return nanoseconds
+	 */
+	public long runNanos(boolean success) {
+		return (success ? this.successNanos : this.failureNanos).sum();
+	}
+
+	/**
+	 * Return the number of waits measured: one per task that is not periodic and ran.
+	 * @return the number of waits
+	 */
+	public long waitCount() {
+		return this.succeeded.sum() + this.failed.sum();
+	}
+
+	public long waitNanos() {
+		return this.waitNanos.sum();
+	}
+
+	/**
+	 * Return how many runs failed with the given exception class.
+	 * @param exception the simple class name
+	 * @return the count
+	 */
+	public long failureCount(String exception) {
+		LongAdder count = this.failures.get(exception);
+		return (count != null) ? count.sum() : 0;
+	}
+
+	/**
+	 * Return the simple class names of the exceptions seen so far.
+	 * @return the names
+	 */
+	public Iterable<String> failureKinds() {
+		return this.failures.keySet();
+	}
+
+}
