@@ -28,7 +28,9 @@ import io.github.tasklens.decorate.ExecutorAdopter;
 import io.github.tasklens.decorate.LabelMdc;
 import io.github.tasklens.decorate.LogStartHook;
 import io.github.tasklens.decorate.TaskChain;
+import io.github.tasklens.metrics.TaskMeterBinder;
 import io.github.tasklens.metrics.TaskSeries;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.github.tasklens.inventory.LiveTaskRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -141,6 +143,18 @@ public final class TasklensAutoConfiguration {
 					.of((observations != null) ? new ObservationAwareSpanThreadLocalAccessor(observations, current)
 							: new ObservationAwareSpanThreadLocalAccessor(current));
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TaskMeterBinder tasklensTaskMeterBinder(TaskChain chain, ExecutorAdopter adopter) {
+			return new TaskMeterBinder(chain.series(), chain.registry(), adopter);
 		}
 
 	}

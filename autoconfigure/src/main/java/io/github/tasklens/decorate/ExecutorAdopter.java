@@ -16,14 +16,20 @@
 package io.github.tasklens.decorate;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 import io.github.tasklens.inventory.LiveTaskRegistry;
@@ -63,6 +69,10 @@ public final class ExecutorAdopter {
 
 	private final Set<Object> adopted = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
+	private final Map<String, Object> byName = new ConcurrentHashMap<>();
+
+	private final List<BiConsumer<String, Object>> listeners = new CopyOnWriteArrayList<>();
+
 	private final Set<Object> leftAlone = Collections
 		.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
@@ -78,6 +88,17 @@ public final class ExecutorAdopter {
 
 	TaskChain chain() {
 		return this.chain;
+	}
+
+	/**
+	 * Be told of every executor this adopter decorates: those decorated so far at once,
+	 * then each as it is decorated.
+	 * @param listener takes the executor's name and the executor as it was before
+	 * tasklens decorated it (the bean, not the wrapper that replaces it)
+	 */
+	public void watch(BiConsumer<String, Object> listener) {
+		this.listeners.add(listener);
+		new HashMap<>(this.byName).forEach(listener);
 	}
 
 	/**
@@ -207,6 +228,10 @@ public final class ExecutorAdopter {
 			this.adopted.add(result);
 		}
 		registry().executorDecorated(name, how);
+		this.byName.put(name, bean);
+		for (BiConsumer<String, Object> listener : this.listeners) {
+			listener.accept(name, bean);
+		}
 		if (bean.getClass() == SimpleAsyncTaskExecutor.class && name.equals(ASYNC_FALLBACK)) {
 			logger.warn("@Async methods run on Spring's fallback SimpleAsyncTaskExecutor, which starts a new "
 					+ "thread for every task: no TaskExecutor bean qualifies for @Async. Define one (or let Boot "

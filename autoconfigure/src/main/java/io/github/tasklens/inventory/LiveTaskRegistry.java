@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskRegistry;
+import io.github.tasklens.TaskState;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -139,6 +140,23 @@ public final class LiveTaskRegistry implements TaskRegistry {
 		List<RegistryEntry> tasks = snapshot();
 		tasks.sort(Comparator.comparingLong(RegistryEntry::id));
 		return List.copyOf(tasks);
+	}
+
+	/**
+	 * Count the live tasks of each executor by state.
+	 * @return the counts, by executor bean name
+	 */
+	public Map<String, StateCounts> countsByExecutor() {
+		Map<String, StateCounts> counts = new TreeMap<>();
+		for (RegistryEntry task : snapshot()) {
+			task.sweep();
+		}
+		for (RegistryEntry task : snapshot()) {
+			TaskState state = task.state();
+			StateCounts current = counts.getOrDefault(task.executor(), StateCounts.NONE);
+			counts.put(task.executor(), current.plus(state));
+		}
+		return counts;
 	}
 
 	@Override

@@ -1,0 +1,169 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.tasklens.metrics;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.tasklens.decorate.ExecutorAdopter;
+import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.github.tasklens.inventory.StateCounts;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Binds tasklens's meters to a Micrometer registry: the task meters of every series, as
+ * series appear, the gauges of live tasks per executor, and the pool gauges of
+ * Micrometer's {@code ExecutorServiceMetrics} for decorated pools that nothing else
+ * binds. The hot path only adds to {@link TaskCounters}; the meters read them.
+ *
+ * @author tasklens authors
+ */
+public final class TaskMeterBinder implements MeterBinder {
+
+	private static final long COUNTS_MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private final TaskSeries series;
+
+	private final LiveTaskRegistry tasks;
+
+	private final ExecutorAdopter adopter;
+
+	private volatile Counts counts = new Counts(Map.of(), Long.MIN_VALUE);
+
+	/**
+	 * Create a binder.
+	 * @param series the series of the application context
+	 * @param tasks its live tasks
+	 * @param adopter its executor adopter, which says which executors are decorated
+	 */
+	public TaskMeterBinder(TaskSeries series, LiveTaskRegistry tasks, ExecutorAdopter adopter) {
+		this.series = series;
+		this.tasks = tasks;
+		this.adopter = adopter;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.series.listen(new TaskSeries.Listener() {
+
+			@Override
+			public void seriesAdded(TaskCounters counters) {
+				bindSeries(registry, counters);
+			}
+
+			@Override
+			public void failureKindAdded(TaskCounters counters, String exception) {
+				bindFailures(registry, counters, exception);
+			}
+
+			@Override
+			public void rejectReasonAdded(TaskCounters counters, RejectReason reason) {
+				bindRejections(registry, counters, reason);
+			}
+
+		});
+		for (TaskCounters counters : this.series.all()) {
+			bindSeries(registry, counters);
+			counters.failureKinds().forEach((exception) -> bindFailures(registry, counters, exception));
+			for (RejectReason reason : RejectReason.values()) {
+				if (counters.rejectedCount(reason) > 0) {
+					bindRejections(registry, counters, reason);
+				}
+			}
+		}
+		this.adopter.watch((name, executor) -> bindExecutor(registry, name, executor));
+	}
+
+	private void bindSeries(MeterRegistry registry, TaskCounters counters) {
+		Tags tags = tags(counters);
+		FunctionCounter.builder("tasks.submitted", counters, TaskCounters::submittedCount)
+			.description("Tasks submitted to a decorated executor")
+			.tags(tags)
+			.register(registry);
+		for (boolean success : new boolean[] { true, false }) {
+			FunctionTimer
+				.builder("tasks.run", counters, (c) -> c.runCount(success), (c) -> c.runNanos(success),
+						TimeUnit.NANOSECONDS)
+				.description("Runs of tasks, from start to end")
+				.tags(tags)
+				.tag("outcome", success ? "success" : "failure")
+				.register(registry);
+		}
+		FunctionTimer
+			.builder("tasks.wait", counters, TaskCounters::waitCount, TaskCounters::waitNanos, TimeUnit.NANOSECONDS)
+			.description("Time tasks waited between submission and start (periodic tasks excluded)")
+			.tags(tags)
+			.register(registry);
+	}
+
+	private void bindFailures(MeterRegistry registry, TaskCounters counters, String exception) {
+		FunctionCounter.builder("tasks.failures", counters, (c) -> c.failureCount(exception))
+			.description("Runs of tasks that failed, by exception class")
+			.tags(tags(counters))
+			.tag("exception", exception)
+			.register(registry);
+	}
+
+	private void bindRejections(MeterRegistry registry, TaskCounters counters, RejectReason reason) {
+		FunctionCounter.builder("tasks.rejected", counters, (c) -> c.rejectedCount(reason))
+			.description("Tasks refused before they ran, by reason")
+			.tags(tags(counters))
+			.tag("reason", reason.tagValue())
+			.register(registry);
+	}
+
+	private void bindExecutor(MeterRegistry registry, String name, Object executor) {
+		Gauge.builder("tasks.active", this, (binder) -> binder.counts(name).running())
+			.description("Tasks running now")
+			.tag("executor", name)
+			.register(registry);
+		Gauge.builder("tasks.queued", this, (binder) -> binder.counts(name).queued())
+			.description("Tasks submitted and waiting to run (periodic tasks between runs excluded)")
+			.tag("executor", name)
+			.register(registry);
+		PoolMetrics.bindIfUnbound(registry, name, executor);
+	}
+
+	private Tags tags(TaskCounters counters) {
+		Tags tags = Tags.of("executor", counters.executor());
+		String[] values = counters.tagValues();
+		int i = 0;
+		for (String key : this.series.tagKeys()) {
+			tags = tags.and(key, values[i++]);
+		}
+		return tags;
+	}
+
+	private StateCounts counts(String executor) {
+		Counts current = this.counts;
+		long now = System.nanoTime();
+		if (now - current.takenAt() > COUNTS_MAX_AGE_NANOS) {
+			current = new Counts(this.tasks.countsByExecutor(), now);
+			this.counts = current;
+		}
+		return current.byExecutor().getOrDefault(executor, new StateCounts(0, 0, 0));
+	}
+
+	private record Counts(Map<String, StateCounts> byExecutor, long takenAt) {
+	}
+
+}
