@@ -220,6 +220,7 @@ public final class TaskChain {
 
 	void submitted(TrackedTask task) {
 		this.registry.add(task);
+		task.counters().submitted();
 		for (TaskHook hook : hooks()) {
 			try {
 				hook.onSubmit(task);

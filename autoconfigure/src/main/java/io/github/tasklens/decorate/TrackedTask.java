@@ -244,6 +244,10 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		return result;
 	}
 
+	TaskCounters counters() {
+		return this.counters;
+	}
+
 	/**
 	 * Record a failure that a wrapper inside the task caught before it could reach the
 	 * chain ({@code @Async}, {@code @Scheduled}, a scheduler's error handler): it is the

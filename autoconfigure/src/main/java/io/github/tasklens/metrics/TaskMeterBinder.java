@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds tasklens's meters to a Micrometer registry: the task meters of every series, as
@@ -47,7 +48,7 @@ public final class TaskMeterBinder implements MeterBinder {
 
 	private final ExecutorAdopter adopter;
 
-	private volatile Counts counts = new Counts(Map.of(), Long.MIN_VALUE);
+	private volatile @Nullable Counts counts;
 
 	/**
 	 * Create a binder.
@@ -156,7 +157,7 @@ public final class TaskMeterBinder implements MeterBinder {
 	private StateCounts counts(String executor) {
 		Counts current = this.counts;
 		long now = System.nanoTime();
-		if (now - current.takenAt() > COUNTS_MAX_AGE_NANOS) {
+		if (current == null || now - current.takenAt() > COUNTS_MAX_AGE_NANOS) {
 			current = new Counts(this.tasks.countsByExecutor(), now);
 			this.counts = current;
 		}

@@ -82,6 +82,20 @@ class TasklensPropertiesTests {
 		assertThat(report.substring(report.indexOf("Action:"))).contains("OFF").contains("DEBUG").contains("INFO");
 	}
 
+	@Test
+	void failsStartupOnAMaxTaskNamesBelowOne(CapturedOutput output) {
+		String report = startupFailureReport(output, "--tasklens.metrics.max-task-names=0");
+		assertThat(report).contains("tasklens.metrics.max-task-names").contains("at least 1");
+	}
+
+	@Test
+	void failsStartupOnAMetricTagOutsideTheLabelKeySyntax(CapturedOutput output) {
+		String report = startupFailureReport(output, "--tasklens.metrics.tags=executor,Team Name");
+		assertThat(report).contains("tasklens.metrics.tags")
+			.contains("'Team Name'")
+			.contains("lowercase letters, digits and the characters _ . -");
+	}
+
 	private String startupFailureReport(CapturedOutput output, String... args) {
 		SpringApplication application = new SpringApplication(MinimalApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
