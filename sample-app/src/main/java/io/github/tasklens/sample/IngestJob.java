@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,7 @@ public class IngestJob {
 
 	private final AtomicInteger batches = new AtomicInteger();
 
-	IngestJob(ExecutorService ingestPool, ReportService reports) {
+	IngestJob(@Qualifier("ingestPool") ExecutorService ingestPool, ReportService reports) {
 		this.ingestPool = ingestPool;
 		this.reports = reports;
 	}

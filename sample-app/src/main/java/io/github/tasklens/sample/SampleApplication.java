@@ -16,7 +16,10 @@
 package io.github.tasklens.sample;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -43,6 +46,16 @@ public class SampleApplication {
 	@Bean
 	ExecutorService ingestPool() {
 		return Executors.newFixedThreadPool(2);
+	}
+
+	/**
+	 * A small bounded pool that refuses what it cannot queue (see {@code POST /burst}).
+	 * @return the pool
+	 */
+	@Bean
+	ExecutorService burstPool() {
+		return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2),
+				new ThreadPoolExecutor.AbortPolicy());
 	}
 
 	public static void main(String[] args) {
