@@ -62,23 +62,24 @@ final class TaskNames {
 	}
 
 	static String ofUnwrapped(Object unwrapped) {
-		if (unwrapped instanceof ScheduledMethodTask method) {
-			return method.name();
-		}
-		if (unwrapped instanceof FutureTask<?>) {
-			return fromDescription(unwrapped.toString());
-		}
-		return CLASS_NAMES.get(unwrapped.getClass()).name();
+		return describe(unwrapped).name();
 	}
 
 	/**
-	 * Return whether the task's name is only that of a JDK wrapper ({@code FutureTask},
-	 * {@code CompletableFuture}'s), which a method-level wrapper may replace.
-	 * @param task the unwrapped task
-	 * @return whether the name is generic
+	 * Return a task's name, and whether that name is only that of a JDK wrapper
+	 * ({@code FutureTask}, {@code CompletableFuture}'s), which a method-level wrapper may
+	 * replace; one class lookup for both.
+	 * @param unwrapped the unwrapped task
+	 * @return what the name is
 	 */
-	static boolean isGeneric(Object task) {
-		return CLASS_NAMES.get(task.getClass()).generic();
+	static ClassName describe(Object unwrapped) {
+		if (unwrapped instanceof ScheduledMethodTask method) {
+			return new ClassName(method.name(), false);
+		}
+		if (unwrapped instanceof FutureTask<?>) {
+			return new ClassName(fromDescription(unwrapped.toString()), true);
+		}
+		return CLASS_NAMES.get(unwrapped.getClass());
 	}
 
 	static String ofMethod(Object target, Method method) {
@@ -177,7 +178,7 @@ final class TaskNames {
 	 * What is known of a task class once: its task name, and whether that name is only a
 	 * JDK wrapper's.
 	 */
-	private record ClassName(String name, boolean generic) {
+	record ClassName(String name, boolean generic) {
 	}
 
 }

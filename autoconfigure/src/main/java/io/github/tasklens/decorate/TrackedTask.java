@@ -15,6 +15,8 @@
  */
 package io.github.tasklens.decorate;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Instant;
 import java.util.Map;
@@ -61,8 +63,41 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	static final int REJECTED = 5;
 
-	private static final AtomicIntegerFieldUpdater<TrackedTask> STATE = AtomicIntegerFieldUpdater
+	private static final AtomicIntegerFieldUpdater<TrackedTask> STATE_UPDATER = AtomicIntegerFieldUpdater
 		.newUpdater(TrackedTask.class, "state");
+
+	private static final VarHandle STATE;
+
+	private static final VarHandle NAME;
+
+	private static final VarHandle LABELS;
+
+	private static final VarHandle GENERIC_NAME;
+
+	private static final VarHandle PERIODIC;
+
+	private static final VarHandle PROBE;
+
+	private static final VarHandle STARTED_AT_NANOS;
+
+	private static final VarHandle THREAD;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			STATE = lookup.findVarHandle(TrackedTask.class, "state", int.class);
+			NAME = lookup.findVarHandle(TrackedTask.class, "name", String.class);
+			LABELS = lookup.findVarHandle(TrackedTask.class, "labels", TaskLabels.class);
+			GENERIC_NAME = lookup.findVarHandle(TrackedTask.class, "genericName", boolean.class);
+			PERIODIC = lookup.findVarHandle(TrackedTask.class, "periodic", boolean.class);
+			PROBE = lookup.findVarHandle(TrackedTask.class, "probe", Future.class);
+			STARTED_AT_NANOS = lookup.findVarHandle(TrackedTask.class, "startedAtNanos", long.class);
+			THREAD = lookup.findVarHandle(TrackedTask.class, "thread", Thread.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private static final AtomicIntegerFieldUpdater<TrackedTask> ACTIVE_RUNS = AtomicIntegerFieldUpdater
 		.newUpdater(TrackedTask.class, "activeRuns");
@@ -120,16 +155,24 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		this.executor = executor;
 		this.task = task;
 		this.original = original;
-		this.name = name;
-		this.genericName = genericName;
-		this.periodic = periodic;
-		this.probe = probe;
-		this.labels = labels;
+		// plain writes, and none of a default value: a volatile write in a constructor
+		// costs a fence per field, and the registry's lock publishes the task anyway
+		NAME.set(this, name);
+		LABELS.set(this, labels);
+		if (genericName) {
+			GENERIC_NAME.set(this, true);
+		}
+		if (periodic) {
+			PERIODIC.set(this, true);
+			STATE.set(this, SCHEDULED);
+		}
+		if (probe != null) {
+			PROBE.set(this, probe);
+		}
 		this.context = context;
 		this.mdc = mdc;
 		this.counters = counters;
 		this.recoverable = recoverable;
-		this.state = periodic ? SCHEDULED : QUEUED;
 		this.submittedAtNanos = System.nanoTime();
 	}
 
@@ -182,9 +225,10 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		}
 		this.runFailure = null;
 		Object previousFrame = TaskFrames.enter(this);
-		this.thread = Thread.currentThread();
+		// release writes: readers on other threads see them without a fence on this one
+		THREAD.setRelease(this, Thread.currentThread());
 		long started = System.nanoTime();
-		this.startedAtNanos = started;
+		STARTED_AT_NANOS.setRelease(this, started);
 		TaskRunEvent event = TaskRunEvent.beginIfEnabled();
 		TaskChain chain = this.executor.chain();
 		boolean propagates = chain.propagates();
@@ -230,7 +274,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (event != null) {
 				commit(event, started, failure);
 			}
-			this.thread = null;
+			THREAD.setRelease(this, null);
 			this.lastRunFailed = failure != null;
 			endRun();
 			if (this.periodic) {
@@ -326,7 +370,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (current == DONE) {
 				// a one-shot task that the scheduler runs again is periodic after all
 				this.periodic = true;
-				if (STATE.compareAndSet(this, DONE, RUNNING)) {
+				if (STATE_UPDATER.compareAndSet(this, DONE, RUNNING)) {
 					ACTIVE_RUNS.incrementAndGet(this);
 					this.executor.chain().registry().add(this);
 					return true;
@@ -335,13 +379,13 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			if (this.periodic) {
 				ACTIVE_RUNS.incrementAndGet(this);
-				if (STATE.compareAndSet(this, current, RUNNING) || this.state == RUNNING) {
+				if (STATE_UPDATER.compareAndSet(this, current, RUNNING) || this.state == RUNNING) {
 					return true;
 				}
 				ACTIVE_RUNS.decrementAndGet(this);
 				continue;
 			}
-			if (STATE.compareAndSet(this, current, RUNNING)) {
+			if (STATE_UPDATER.compareAndSet(this, current, RUNNING)) {
 				return true;
 			}
 		}
@@ -358,7 +402,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 				end(CANCELLED);
 			}
 			else {
-				STATE.compareAndSet(this, RUNNING, SCHEDULED);
+				STATE_UPDATER.compareAndSet(this, RUNNING, SCHEDULED);
 			}
 		}
 	}
@@ -374,7 +418,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (current >= DONE) {
 				return false;
 			}
-			if (STATE.compareAndSet(this, current, finalState)) {
+			if (STATE_UPDATER.compareAndSet(this, current, finalState)) {
 				this.executor.chain().registry().remove(this);
 				counted(finalState);
 				return true;

@@ -157,8 +157,13 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	private TrackedTask newTask(Object body, Object original, Object unwrapped, Submissions.@Nullable Intent intent,
 			boolean periodic, @Nullable Future<?> probe, boolean recoverable) {
 		String announcedName = (intent != null) ? intent.name() : null;
-		String name = (announcedName != null) ? announcedName : TaskNames.ofUnwrapped(unwrapped);
-		boolean generic = announcedName == null && TaskNames.isGeneric(unwrapped);
+		String name = announcedName;
+		boolean generic = false;
+		if (name == null) {
+			TaskNames.ClassName described = TaskNames.describe(unwrapped);
+			name = described.name();
+			generic = described.generic();
+		}
 		NameLabels byName = byName(name);
 		TaskLabels labels = labelsFor(byName, (intent != null) ? intent.labels() : TaskLabels.empty());
 		TaskCounters counters = (byName.counters() != null) ? byName.counters()
