@@ -63,9 +63,6 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	static final int REJECTED = 5;
 
-	private static final AtomicIntegerFieldUpdater<TrackedTask> STATE_UPDATER = AtomicIntegerFieldUpdater
-		.newUpdater(TrackedTask.class, "state");
-
 	private static final VarHandle STATE;
 
 	private static final VarHandle NAME;
@@ -370,7 +367,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (current == DONE) {
 				// a one-shot task that the scheduler runs again is periodic after all
 				this.periodic = true;
-				if (STATE_UPDATER.compareAndSet(this, DONE, RUNNING)) {
+				if (STATE.compareAndSet(this, DONE, RUNNING)) {
 					ACTIVE_RUNS.incrementAndGet(this);
 					this.executor.chain().registry().add(this);
 					return true;
@@ -379,13 +376,13 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			if (this.periodic) {
 				ACTIVE_RUNS.incrementAndGet(this);
-				if (STATE_UPDATER.compareAndSet(this, current, RUNNING) || this.state == RUNNING) {
+				if (STATE.compareAndSet(this, current, RUNNING) || this.state == RUNNING) {
 					return true;
 				}
 				ACTIVE_RUNS.decrementAndGet(this);
 				continue;
 			}
-			if (STATE_UPDATER.compareAndSet(this, current, RUNNING)) {
+			if (STATE.compareAndSet(this, current, RUNNING)) {
 				return true;
 			}
 		}
@@ -402,7 +399,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 				end(CANCELLED);
 			}
 			else {
-				STATE_UPDATER.compareAndSet(this, RUNNING, SCHEDULED);
+				STATE.compareAndSet(this, RUNNING, SCHEDULED);
 			}
 		}
 	}
@@ -418,7 +415,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (current >= DONE) {
 				return false;
 			}
-			if (STATE_UPDATER.compareAndSet(this, current, finalState)) {
+			if (STATE.compareAndSet(this, current, finalState)) {
 				this.executor.chain().registry().remove(this);
 				counted(finalState);
 				return true;

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.tasklens.TaskLabels;
 import org.jspecify.annotations.Nullable;
@@ -136,18 +135,17 @@ public final class TaskSeries {
 		if (counters != null) {
 			return counters;
 		}
-		if (series.size.get() >= this.maxPerExecutor) {
+		if (series.byValues.size() >= this.maxPerExecutor) {
 			return other(executor, series);
 		}
 		synchronized (series) {
 			counters = series.byValues.get(key);
 			if (counters == null) {
-				if (series.size.get() >= this.maxPerExecutor) {
+				if (series.byValues.size() >= this.maxPerExecutor) {
 					return other(executor, series);
 				}
 				counters = new TaskCounters(this, executor, values);
 				series.byValues.put(key, counters);
-				series.size.incrementAndGet();
 				added(counters);
 			}
 			return counters;
@@ -255,8 +253,6 @@ public final class TaskSeries {
 	private static final class ExecutorSeries {
 
 		private final Map<List<String>, TaskCounters> byValues = new ConcurrentHashMap<>();
-
-		private final AtomicInteger size = new AtomicInteger();
 
 		private volatile @Nullable TaskCounters other;
 
