@@ -110,6 +110,20 @@ public class ChainBenchmark {
 	}
 
 	/**
+	 * The clock reads a timed task cannot do without (submitted, started, ended), alone:
+	 * the part of the core chain's cost that is the machine's clock, not tasklens's work.
+	 * @param blackhole the blackhole
+	 */
+	@Benchmark
+	public void sameThreadThreeClockReads(Blackhole blackhole) {
+		long submitted = System.nanoTime();
+		Runnable task = () -> blackhole.consume(1);
+		long started = System.nanoTime();
+		task.run();
+		blackhole.consume(System.nanoTime() - started + submitted);
+	}
+
+	/**
 	 * The chain as an app gets it by default: labels put into the MDC and context capture
 	 * on, with nothing in the MDC to propagate.
 	 * @param blackhole the blackhole
