@@ -17,6 +17,7 @@
 package io.github.tasklens;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -85,5 +86,14 @@ public interface TaskInfo {
 	 * @return the thread, or {@code null} when the task is not running
 	 */
 	@Nullable Thread thread();
+
+	/**
+	 * Return the top frames of the code that submitted the task, Go's "created by":
+	 * captured only with {@code tasklens.inventory.submit-site=true}.
+	 * @return the frames, innermost first, or an empty list when not captured
+	 */
+	default List<StackTraceElement> submitSite() {
+		return List.of();
+	}
 
 }

@@ -30,10 +30,21 @@ import org.jspecify.annotations.Nullable;
 public interface TaskRegistry {
 
 	/**
-	 * Return the live tasks, oldest first.
+	 * Return the live tasks, oldest first, except those left out past
+	 * {@code tasklens.inventory.max-tracked}.
 	 * @return a snapshot of the live tasks
 	 */
 	List<TaskInfo> liveTasks();
+
+	/**
+	 * Return how many live tasks are not listed: those submitted while as many tasks as
+	 * {@code tasklens.inventory.max-tracked} allows were listed. They run and are counted
+	 * like any other.
+	 * @return the number of live tasks left out of {@link #liveTasks()}
+	 */
+	default long untracked() {
+		return 0;
+	}
 
 	/**
 	 * Return the live task with the given id.

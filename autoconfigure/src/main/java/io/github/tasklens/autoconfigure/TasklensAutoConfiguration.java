@@ -62,8 +62,8 @@ public final class TasklensAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(TaskRegistry.class)
-	LiveTaskRegistry tasklensTaskRegistry() {
-		return new LiveTaskRegistry();
+	LiveTaskRegistry tasklensTaskRegistry(TasklensProperties properties) {
+		return new LiveTaskRegistry(properties.getInventory().getMaxTracked());
 	}
 
 	@Bean
@@ -91,6 +91,7 @@ public final class TasklensAutoConfiguration {
 			.series(new TaskSeries(properties.getMetrics().getTags(), properties.getMetrics().getMaxTaskNames()))
 			.recover(properties.getFailures().isRecover())
 			.logFailures(properties.getFailures().isLog())
+			.submitSite(properties.getInventory().isSubmitSite())
 			.build();
 	}
 

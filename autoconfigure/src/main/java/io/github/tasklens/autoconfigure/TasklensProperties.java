@@ -53,6 +53,8 @@ public class TasklensProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Inventory inventory = new Inventory();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -83,6 +85,10 @@ public class TasklensProperties {
 
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	public Inventory getInventory() {
+		return this.inventory;
 	}
 
 	/**
@@ -289,6 +295,46 @@ public class TasklensProperties {
 						"Invalid tasklens.metrics.max-task-names " + maxTaskNames + ": it must be at least 1");
 			}
 			this.maxTaskNames = maxTaskNames;
+		}
+
+	}
+
+	/**
+	 * The inventory of live tasks.
+	 */
+	public static class Inventory {
+
+		/**
+		 * Maximum number of live tasks listed. Tasks submitted while that many are listed
+		 * run, are decorated and counted, but are never listed; '/actuator/tasks' shows
+		 * how many as 'untracked'.
+		 */
+		private int maxTracked = 100_000;
+
+		/**
+		 * Whether to capture the top frames of the code that submits each task (its
+		 * "created by"), shown by '/actuator/tasks'. Costs a stack walk per task.
+		 */
+		private boolean submitSite;
+
+		public int getMaxTracked() {
+			return this.maxTracked;
+		}
+
+		public void setMaxTracked(int maxTracked) {
+			if (maxTracked < 0) {
+				throw new IllegalArgumentException("Invalid tasklens.inventory.max-tracked " + maxTracked
+						+ ": it must be 0 (list no task) or more");
+			}
+			this.maxTracked = maxTracked;
+		}
+
+		public boolean isSubmitSite() {
+			return this.submitSite;
+		}
+
+		public void setSubmitSite(boolean submitSite) {
+			this.submitSite = submitSite;
 		}
 
 	}

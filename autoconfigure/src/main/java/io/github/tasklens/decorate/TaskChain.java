@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import io.github.tasklens.TaskHook;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.github.tasklens.inventory.ThreadKind;
 import io.github.tasklens.metrics.RejectReason;
 import io.github.tasklens.metrics.TaskSeries;
 import io.micrometer.context.ContextSnapshot;
@@ -74,6 +75,10 @@ public final class TaskChain {
 
 	private final boolean logFailures;
 
+	private final boolean submitSite;
+
+	private final Map<String, TrackingTaskDecorator> decorators = new ConcurrentHashMap<>();
+
 	private final HookFailures contextFailures = new HookFailures();
 
 	private final Supplier<List<TaskHook>> hookSupplier;
@@ -93,6 +98,7 @@ public final class TaskChain {
 		this.series = builder.series;
 		this.recover = builder.recover;
 		this.logFailures = builder.logFailures;
+		this.submitSite = builder.submitSite;
 	}
 
 	/**
@@ -114,7 +120,19 @@ public final class TaskChain {
 	 */
 	public TrackingTaskDecorator decorator(String executorName, @Nullable TaskDecorator first,
 			BooleanSupplier terminated) {
-		return new TrackingTaskDecorator(executorName, this, first, terminated);
+		TrackingTaskDecorator decorator = new TrackingTaskDecorator(executorName, this, first, terminated);
+		this.decorators.putIfAbsent(executorName, decorator);
+		return decorator;
+	}
+
+	/**
+	 * Return the kind of threads the named executor has run its tasks on so far.
+	 * @param executorName the executor's bean name
+	 * @return the kind, {@link ThreadKind#UNKNOWN} before its first task ran
+	 */
+	public ThreadKind threads(String executorName) {
+		TrackingTaskDecorator decorator = this.decorators.get(executorName);
+		return (decorator != null) ? decorator.threads() : ThreadKind.UNKNOWN;
 	}
 
 	/**
@@ -219,6 +237,9 @@ public final class TaskChain {
 	}
 
 	void submitted(TrackedTask task) {
+		if (this.submitSite) {
+			task.submitSite(SubmitSites.capture());
+		}
 		this.registry.add(task);
 		task.counters().submitted();
 		for (TaskHook hook : hooks()) {
@@ -330,6 +351,8 @@ public final class TaskChain {
 
 		private boolean logFailures = true;
 
+		private boolean submitSite;
+
 		private Builder(LiveTaskRegistry registry) {
 			this.registry = registry;
 		}
@@ -402,6 +425,16 @@ public final class TaskChain {
 		 */
 		public Builder logFailures(boolean logFailures) {
 			this.logFailures = logFailures;
+			return this;
+		}
+
+		/**
+		 * Set whether the top frames of the submitting code are captured with each task.
+		 * @param submitSite whether to capture submit sites
+		 * @return this builder
+		 */
+		public Builder submitSite(boolean submitSite) {
+			this.submitSite = submitSite;
 			return this;
 		}
 

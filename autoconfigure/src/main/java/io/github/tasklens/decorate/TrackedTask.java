@@ -19,6 +19,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -145,6 +146,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private volatile @Nullable Thread thread;
 
+	private StackTraceElement @Nullable [] submitSite;
+
 	TrackedTask(long id, TrackingTaskDecorator executor, Object task, Object original, String name, boolean genericName,
 			boolean periodic, @Nullable Future<?> probe, TaskLabels labels, @Nullable ContextSnapshot context,
 			@Nullable Map<String, String> mdc, TaskCounters counters, boolean recoverable) {
@@ -223,7 +226,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		this.runFailure = null;
 		Object previousFrame = TaskFrames.enter(this);
 		// release writes: readers on other threads see them without a fence on this one
-		THREAD.setRelease(this, Thread.currentThread());
+		Thread current = Thread.currentThread();
+		THREAD.setRelease(this, current);
+		this.executor.ranOn(current);
 		long started = System.nanoTime();
 		STARTED_AT_NANOS.setRelease(this, started);
 		TaskRunEvent event = TaskRunEvent.beginIfEnabled();
@@ -482,7 +487,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		}
 	}
 
-	boolean ended() {
+	@Override
+	public boolean ended() {
 		return this.state >= DONE;
 	}
 
@@ -576,6 +582,20 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	@Override
 	public @Nullable Thread thread() {
 		return this.thread;
+	}
+
+	@Override
+	public List<StackTraceElement> submitSite() {
+		StackTraceElement[] site = this.submitSite;
+		return (site != null) ? List.of(site) : List.of();
+	}
+
+	/**
+	 * Record where the task was submitted; called before the task is published.
+	 * @param site the submitting code's top frames
+	 */
+	void submitSite(StackTraceElement[] site) {
+		this.submitSite = site;
 	}
 
 	private static Instant instant(long nanoTime) {

@@ -23,6 +23,8 @@ import java.util.concurrent.RunnableScheduledFuture;
 import java.util.function.BooleanSupplier;
 
 import io.github.tasklens.TaskLabels;
+import io.github.tasklens.inventory.ThreadKind;
+import io.github.tasklens.inventory.VirtualThreads;
 import io.github.tasklens.metrics.RejectReason;
 import io.github.tasklens.metrics.TaskCounters;
 import io.github.tasklens.metrics.TaskSeries;
@@ -50,6 +52,10 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	private final BooleanSupplier terminated;
 
 	private final Map<String, NameLabels> labelsByName = new ConcurrentHashMap<>();
+
+	// written racily on a run when it changes, which is once or twice in the executor's
+	// life: a lost write is made again by the next run
+	private ThreadKind threads = ThreadKind.UNKNOWN;
 
 	TrackingTaskDecorator(String executorName, TaskChain chain, @Nullable TaskDecorator first,
 			BooleanSupplier terminated) {
@@ -252,6 +258,24 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 
 	TaskChain chain() {
 		return this.chain;
+	}
+
+	void ranOn(Thread thread) {
+		ThreadKind seen = this.threads;
+		if (seen != ThreadKind.MIXED) {
+			ThreadKind now = seen.and(VirtualThreads.isVirtual(thread));
+			if (now != seen) {
+				this.threads = now;
+			}
+		}
+	}
+
+	/**
+	 * Return the kind of threads the executor has run its tasks on so far.
+	 * @return the kind
+	 */
+	public ThreadKind threads() {
+		return this.threads;
 	}
 
 	private record NameLabels(TaskLabels own, TaskLabels withStatic, @Nullable TaskCounters counters) {

@@ -15,6 +15,8 @@
  */
 package io.github.tasklens.inventory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,16 +39,39 @@ public final class LiveTaskRegistry implements TaskRegistry {
 
 	private static final int STRIPES = 16;
 
+	/**
+	 * How many live tasks are listed by default.
+	 */
+	public static final int DEFAULT_MAX_TRACKED = 100_000;
+
 	private final Stripe[] stripes = new Stripe[STRIPES];
+
+	private final int maxTracked;
+
+	private final int stripeShare;
 
 	private final Map<String, String> decorated = new ConcurrentHashMap<>();
 
 	private final Map<String, String> undecorated = new ConcurrentHashMap<>();
 
 	/**
-	 * Create an empty registry.
+	 * Create an empty registry that lists up to {@value #DEFAULT_MAX_TRACKED} live tasks.
 	 */
 	public LiveTaskRegistry() {
+		this(DEFAULT_MAX_TRACKED);
+	}
+
+	/**
+	 * Create an empty registry.
+	 * @param maxTracked how many live tasks it lists at most: tasks submitted while that
+	 * many are listed still run and are counted, but are never listed
+	 */
+	public LiveTaskRegistry(int maxTracked) {
+		if (maxTracked < 0) {
+			throw new IllegalArgumentException("maxTracked must not be negative, was " + maxTracked);
+		}
+		this.maxTracked = maxTracked;
+		this.stripeShare = maxTracked / STRIPES;
 		for (int i = 0; i < STRIPES; i++) {
 			this.stripes[i] = new Stripe();
 		}
@@ -64,6 +89,8 @@ public final class LiveTaskRegistry implements TaskRegistry {
 				return;
 			}
 			task.linked = true;
+			task.untracked = !roomFor(stripe);
+			stripe.count(task, 1);
 			task.previous = null;
 			task.next = stripe.head;
 			if (stripe.head != null) {
@@ -84,6 +111,7 @@ public final class LiveTaskRegistry implements TaskRegistry {
 				return;
 			}
 			task.linked = false;
+			stripe.count(task, -1);
 			if (task.previous != null) {
 				task.previous.next = task.next;
 			}
@@ -96,6 +124,21 @@ public final class LiveTaskRegistry implements TaskRegistry {
 			task.previous = null;
 			task.next = null;
 		}
+	}
+
+	/**
+	 * Whether a task added to the given stripe is listed: below its share of the maximum
+	 * a stripe needs no look at the others; above it, all stripes are counted.
+	 */
+	private boolean roomFor(Stripe stripe) {
+		if (stripe.tracked() < this.stripeShare) {
+			return true;
+		}
+		long tracked = 0;
+		for (Stripe each : this.stripes) {
+			tracked += each.tracked();
+		}
+		return tracked < this.maxTracked;
 	}
 
 	private Stripe stripeOf(RegistryEntry task) {
@@ -134,12 +177,49 @@ public final class LiveTaskRegistry implements TaskRegistry {
 
 	@Override
 	public List<TaskInfo> liveTasks() {
-		for (RegistryEntry task : snapshot()) {
-			task.sweep();
+		List<TaskInfo> tasks = new ArrayList<>();
+		for (RegistryEntry task : liveEntries()) {
+			if (!task.untracked) {
+				tasks.add(task);
+			}
 		}
-		List<RegistryEntry> tasks = snapshot();
-		tasks.sort(Comparator.comparingLong(RegistryEntry::id));
+		tasks.sort(Comparator.comparingLong(TaskInfo::id));
 		return List.copyOf(tasks);
+	}
+
+	/**
+	 * Return every live task, listed or not, in no particular order, after dropping those
+	 * that can never run again. The stripes are locked only while they are copied, never
+	 * while a task is looked at.
+	 * @return the live tasks
+	 */
+	public List<RegistryEntry> liveEntries() {
+		List<RegistryEntry> tasks = snapshot();
+		List<RegistryEntry> live = new ArrayList<>(tasks.size());
+		for (RegistryEntry task : tasks) {
+			task.sweep();
+			if (!task.ended()) {
+				live.add(task);
+			}
+		}
+		return live;
+	}
+
+	@Override
+	public long untracked() {
+		long untracked = 0;
+		for (Stripe stripe : this.stripes) {
+			untracked += stripe.untracked();
+		}
+		return untracked;
+	}
+
+	/**
+	 * Return how many live tasks are listed at most.
+	 * @return the maximum
+	 */
+	public int maxTracked() {
+		return this.maxTracked;
 	}
 
 	/**
@@ -148,10 +228,7 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	 */
 	public Map<String, StateCounts> countsByExecutor() {
 		Map<String, StateCounts> counts = new TreeMap<>();
-		for (RegistryEntry task : snapshot()) {
-			task.sweep();
-		}
-		for (RegistryEntry task : snapshot()) {
+		for (RegistryEntry task : liveEntries()) {
 			TaskState state = task.state();
 			StateCounts current = counts.getOrDefault(task.executor(), StateCounts.NONE);
 			counts.put(task.executor(), current.plus(state));
@@ -162,7 +239,7 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	@Override
 	public @Nullable TaskInfo find(long id) {
 		for (RegistryEntry task : snapshot()) {
-			if (task.id() == id) {
+			if (task.id() == id && !task.untracked) {
 				return task;
 			}
 		}
@@ -181,7 +258,45 @@ public final class LiveTaskRegistry implements TaskRegistry {
 
 	private static final class Stripe {
 
+		private static final VarHandle TRACKED;
+
+		private static final VarHandle UNTRACKED;
+
+		static {
+			try {
+				MethodHandles.Lookup lookup = MethodHandles.lookup();
+				TRACKED = lookup.findVarHandle(Stripe.class, "tracked", int.class);
+				UNTRACKED = lookup.findVarHandle(Stripe.class, "untracked", int.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
+
 		private @Nullable RegistryEntry head;
+
+		// written under the stripe's lock, read by other stripes without it: release and
+		// acquire, no fence on the task's path
+		private int tracked;
+
+		private int untracked;
+
+		void count(RegistryEntry task, int delta) {
+			if (task.untracked) {
+				UNTRACKED.setRelease(this, this.untracked + delta);
+			}
+			else {
+				TRACKED.setRelease(this, this.tracked + delta);
+			}
+		}
+
+		int tracked() {
+			return (int) TRACKED.getAcquire(this);
+		}
+
+		int untracked() {
+			return (int) UNTRACKED.getAcquire(this);
+		}
 
 	}
 

@@ -32,9 +32,26 @@ public abstract class RegistryEntry implements TaskInfo {
 
 	boolean linked;
 
+	boolean untracked;
+
 	/**
 	 * Drop the task if it can never run again.
 	 */
 	public abstract void sweep();
+
+	/**
+	 * Return whether the task has ended.
+	 * @return whether it ended
+	 */
+	public abstract boolean ended();
+
+	/**
+	 * Return whether the task is live but not listed: it was submitted while the registry
+	 * listed as many tasks as it may.
+	 * @return whether it is left out of the listing
+	 */
+	public boolean untracked() {
+		return this.untracked;
+	}
 
 }

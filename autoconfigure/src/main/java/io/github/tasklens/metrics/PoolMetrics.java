@@ -17,18 +17,11 @@
 package io.github.tasklens.metrics;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ThreadPoolExecutor;
 
+import io.github.tasklens.inventory.ExecutorPools;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The pool gauges of a decorated executor, from Micrometer's
@@ -46,34 +39,11 @@ final class PoolMetrics {
 	}
 
 	static void bindIfUnbound(MeterRegistry registry, String name, Object executor) {
-		ExecutorService pool = poolOf(executor);
+		ExecutorService pool = ExecutorPools.poolOf(executor);
 		if (pool == null || registry.find("executor.pool.size").tag("name", name).gauge() != null) {
 			return;
 		}
 		new ExecutorServiceMetrics(pool, name, List.of()).bindTo(registry);
-	}
-
-	static @Nullable ExecutorService poolOf(@Nullable Object executor) {
-		try {
-			if (executor instanceof ThreadPoolExecutor || executor instanceof ForkJoinPool) {
-				return (ExecutorService) executor;
-			}
-			if (executor instanceof ThreadPoolTaskExecutor pool) {
-				return pool.getThreadPoolExecutor();
-			}
-			if (executor instanceof ThreadPoolTaskScheduler scheduler) {
-				return scheduler.getScheduledThreadPoolExecutor();
-			}
-			if (executor instanceof ConcurrentTaskExecutor concurrent) {
-				Executor target = concurrent.getConcurrentExecutor();
-				return (target instanceof ThreadPoolExecutor || target instanceof ForkJoinPool)
-						? (ExecutorService) target : null;
-			}
-		}
-		catch (IllegalStateException ex) {
-			// not initialized: nothing to read yet
-		}
-		return null;
 	}
 
 }
