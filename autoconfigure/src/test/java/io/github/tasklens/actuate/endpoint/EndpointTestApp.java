@@ -21,7 +21,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -129,9 +131,24 @@ class EndpointTestApp {
 		}
 
 		HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.header("Accept", accept)
-				.build();
+			return send(request(path, accept).build());
+		}
+
+		@SuppressWarnings("unchecked")
+		Map<String, Object> json(String path, String user, String password) throws IOException, InterruptedException {
+			String credentials = Base64.getEncoder()
+				.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+			HttpResponse<String> response = send(
+					request(path, "application/json").header("Authorization", "Basic " + credentials).build());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return JSON.readValue(response.body(), Map.class);
+		}
+
+		private HttpRequest.Builder request(String path, String accept) {
+			return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).header("Accept", accept);
+		}
+
+		private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
 			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 
