@@ -18,6 +18,7 @@ package io.github.tasklens.inventory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -145,14 +146,20 @@ public final class LiveTaskRegistry implements TaskRegistry {
 		return this.stripes[(int) (task.id() & (STRIPES - 1))];
 	}
 
+	/**
+	 * Copy the stripes, each oldest first (a stripe adds at its head): a reader that
+	 * wants the oldest tasks then sees them early.
+	 */
 	private List<RegistryEntry> snapshot() {
 		List<RegistryEntry> tasks = new ArrayList<>();
 		for (Stripe stripe : this.stripes) {
+			int from = tasks.size();
 			synchronized (stripe) {
 				for (RegistryEntry task = stripe.head; task != null; task = task.next) {
 					tasks.add(task);
 				}
 			}
+			Collections.reverse(tasks.subList(from, tasks.size()));
 		}
 		return tasks;
 	}

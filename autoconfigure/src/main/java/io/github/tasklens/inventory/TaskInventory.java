@@ -93,19 +93,22 @@ public final class TaskInventory {
 				continue;
 			}
 			matched++;
-			LiveTask task = new LiveTask(entry, state, (state == TaskState.RUNNING) ? entry.thread() : null, List.of());
-			if (task.thread() != null) {
-				if (toGroup.size() < query.maxStacks()) {
+			Thread thread = (state == TaskState.RUNNING) ? entry.thread() : null;
+			boolean grouped = thread != null && toGroup.size() < query.maxStacks();
+			truncated |= thread != null && !grouped;
+			LiveTask top = page.peek();
+			boolean listed = query.limit() > 0
+					&& (page.size() < query.limit() || (top != null && entry.id() < top.info().id()));
+			if (grouped || listed) {
+				LiveTask task = new LiveTask(entry, state, thread, List.of());
+				if (grouped) {
 					toGroup.add(task);
 				}
-				else {
-					truncated = true;
-				}
-			}
-			if (query.limit() > 0) {
-				page.add(task);
-				if (page.size() > query.limit()) {
-					page.poll();
+				if (listed) {
+					page.add(task);
+					if (page.size() > query.limit()) {
+						page.poll();
+					}
 				}
 			}
 		}

@@ -47,6 +47,7 @@ public final class BenchmarkReport {
 		boolean full = Arrays.asList(args).contains("--full");
 		Options options = new OptionsBuilder().include(ChainBenchmark.class.getName())
 			.include(PropagationBenchmark.class.getName())
+			.include(InventoryBenchmark.class.getName())
 			.addProfiler(GCProfiler.class)
 			.forks(full ? 3 : 1)
 			.warmupIterations(full ? 5 : 3)
@@ -58,29 +59,43 @@ public final class BenchmarkReport {
 		Map<String, RunResult> byName = new LinkedHashMap<>();
 		for (RunResult result : results) {
 			String label = result.getParams().getBenchmark();
-			byName.put(label.substring(label.lastIndexOf('.') + 1), result);
+			byName.put(label.substring(label.lastIndexOf('.') + 1) + params(result), result);
 		}
 		System.out.printf("%nJava %s (%s), %d cores%n", System.getProperty("java.version"),
 				System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
-		System.out.printf("%-34s %18s %18s %10s %7s %14s %10s%n", "case", "baseline ns", "measured ns", "diff ns",
+		System.out.printf("%-44s %18s %18s %12s %7s %14s %10s%n", "case", "baseline ns", "measured ns", "diff ns",
 				"ratio", "baseline B/op", "B/op");
 		byName.forEach((name, baseline) -> {
-			if (!name.endsWith(BASELINE)) {
+			String params = params(baseline);
+			String method = name.substring(0, name.length() - params.length());
+			if (!method.endsWith(BASELINE)) {
 				return;
 			}
-			String task = name.substring(0, name.length() - BASELINE.length());
+			String task = method.substring(0, method.length() - BASELINE.length());
 			byName.forEach((other, result) -> {
-				if (other.startsWith(task) && !other.equals(name)) {
+				if (other.startsWith(task) && other.endsWith(params) && !other.equals(name)
+						&& params(result).equals(params)) {
 					print(task + " " + other.substring(task.length()), baseline, result);
 				}
 			});
 		});
 	}
 
+	/**
+	 * Return a benchmark's parameters as a suffix of its case, or nothing.
+	 */
+	private static String params(RunResult result) {
+		StringBuilder params = new StringBuilder();
+		for (String key : result.getParams().getParamsKeys()) {
+			params.append(' ').append(key).append('=').append(result.getParams().getParam(key));
+		}
+		return params.toString();
+	}
+
 	private static void print(String label, RunResult baseline, RunResult measured) {
 		double base = baseline.getPrimaryResult().getScore();
 		double score = measured.getPrimaryResult().getScore();
-		System.out.printf("%-34s %10.1f ± %5.1f %10.1f ± %5.1f %10.1f %7.2f %14.1f %10.1f%n", label, base,
+		System.out.printf("%-44s %10.1f ± %5.1f %10.1f ± %5.1f %12.1f %7.2f %14.1f %10.1f%n", label, base,
 				baseline.getPrimaryResult().getScoreError(), score, measured.getPrimaryResult().getScoreError(),
 				score - base, score / base, allocation(baseline), allocation(measured));
 	}
