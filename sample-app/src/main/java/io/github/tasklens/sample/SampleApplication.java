@@ -58,6 +58,15 @@ public class SampleApplication {
 				new ThreadPoolExecutor.AbortPolicy());
 	}
 
+	/**
+	 * The pool that {@code POST /leak} fills with tasks that never end.
+	 * @return the pool
+	 */
+	@Bean
+	ExecutorService leakPool() {
+		return Executors.newFixedThreadPool(4);
+	}
+
 	public static void main(String[] args) {
 		SpringApplication.run(SampleApplication.class, args);
 	}

@@ -15,10 +15,14 @@
  */
 package io.github.tasklens.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import io.github.tasklens.TaskRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,8 +31,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,9 +83,56 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void showsLeakedTasksAsOneGroupInTheTasksEndpoint() {
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		client.post().uri("/leak?tasks=6").retrieve().toBodilessEntity();
+		try {
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				Map<String, Object> answer = client.get()
+					.uri("/actuator/tasks?executor=leakPool")
+					.retrieve()
+					.body(new ParameterizedTypeReference<>() {
+					});
+				assertThat(answer).extractingByKey("totals", as(InstanceOfAssertFactories.MAP))
+					.containsEntry("running", 4)
+					.containsEntry("queued", 2);
+				assertThat(answer).extractingByKey("groups", as(InstanceOfAssertFactories.LIST))
+					.singleElement(as(InstanceOfAssertFactories.MAP))
+					.containsEntry("count", 4)
+					.containsEntry("executors", List.of("leakPool"))
+					.extractingByKey("stack", as(InstanceOfAssertFactories.LIST))
+					.anySatisfy((frame) -> assertThat(frame).asString().contains("LeakController.awaitReply"));
+			});
+			String dump = client.get()
+				.uri("/actuator/tasks?executor=leakPool")
+				.accept(MediaType.TEXT_PLAIN)
+				.retrieve()
+				.body(String.class);
+			assertThat(dump).contains("4 RUNNING tasks with this stack (executors: leakPool; tasks: LeakController)")
+				.contains("\tsubmitted from\n\tat io.github.tasklens.sample.LeakController.leak(");
+		}
+		finally {
+			client.delete().uri("/leak").retrieve().toBodilessEntity();
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.registry.liveTasks())
+				.noneMatch((task) -> task.executor().equals("leakPool")));
+	}
+
+	@Test
+	void refusesABadTasksFilterSayingWhatIsAllowed() {
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		String answer = client.get().uri("/actuator/tasks?state=lost").exchange((request, response) -> {
+			assertThat(response.getStatusCode().value()).isEqualTo(400);
+			return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+		});
+		assertThat(answer).contains("Invalid state 'lost': allowed values are QUEUED, RUNNING, SCHEDULED");
+	}
+
+	@Test
 	void decoratesEveryExecutorOfTheApp() {
 		assertThat(this.registry.decoratedExecutors()).containsKeys("applicationTaskExecutor", "taskScheduler",
-				"ingestPool");
+				"ingestPool", "burstPool", "leakPool");
 		assertThat(this.registry.undecoratedExecutors()).isEmpty();
 		assertThat(this.ingestPool).as("a decorated pool keeps its class")
 			.isInstanceOf(java.util.concurrent.ThreadPoolExecutor.class);

@@ -54,7 +54,8 @@ public record TasksDescriptor(Instant takenAt, Totals totals, List<ExecutorDescr
 	 * @param active tasks running now
 	 * @param queued tasks waiting for a thread
 	 * @param poolSize threads in its pool, when it has one
-	 * @param maxPoolSize most threads its pool may have, when it has one
+	 * @param maxPoolSize most threads its pool can have, when it has one: its maximum, or
+	 * its core size when its queue is unbounded (it never grows past it then)
 	 * @param queueCapacity how many tasks its queue holds, when it is bounded
 	 * @param queueRemaining room left in its queue, when it is bounded
 	 * @param saturation active over the pool's maximum, when it has one

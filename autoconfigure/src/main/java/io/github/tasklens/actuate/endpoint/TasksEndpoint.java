@@ -264,10 +264,12 @@ public class TasksEndpoint {
 		ExecutorService pool = ExecutorPools.poolOf(executor);
 		if (pool instanceof ThreadPoolExecutor threadPool) {
 			int active = threadPool.getActiveCount();
-			int max = threadPool.getMaximumPoolSize();
 			int queued = threadPool.getQueue().size();
 			int remaining = threadPool.getQueue().remainingCapacity();
-			boolean bounded = remaining != Integer.MAX_VALUE;
+			boolean bounded = (long) queued + remaining < Integer.MAX_VALUE;
+			// with an unbounded queue a pool never grows past its core size
+			int max = bounded ? threadPool.getMaximumPoolSize()
+					: Math.max(1, Math.min(threadPool.getCorePoolSize(), threadPool.getMaximumPoolSize()));
 			return new ExecutorDescriptor(name, type, how, threads, active, queued, threadPool.getPoolSize(), max,
 					bounded ? queued + remaining : null, bounded ? remaining : null, ratio(active, max), submitted,
 					failed);
