@@ -20,12 +20,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.github.tasklens.TaskRegistry;
+import io.github.tasklens.actuate.endpoint.TasksDescriptor;
+import io.github.tasklens.actuate.endpoint.TasksDescriptor.ExecutorDescriptor;
 import io.github.tasklens.actuate.endpoint.TasksEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -58,6 +61,24 @@ class TasksEndpointAutoConfigurationTests {
 			assertThat(context.getBean(TasksEndpointProperties.class).getStackDepth()).isEqualTo(32);
 			assertThat(context.getBean(TasksEndpointProperties.class).getMaxStacks()).isEqualTo(10_000);
 		});
+	}
+
+	/**
+	 * A lazy JDK pool: Spring itself creates lazy {@code ThreadPoolTaskExecutor}s at
+	 * refresh, since they take part in the context's lifecycle.
+	 */
+	@Test
+	void neverStartsALazyExecutorWhenRead() {
+		this.runner.withPropertyValues(EXPOSED)
+			.withBean("lazyPool", ExecutorService.class, () -> Executors.newFixedThreadPool(1),
+					(definition) -> definition.setLazyInit(true))
+			.run((context) -> {
+				assertThat(context.getBeanFactory().containsSingleton("lazyPool")).as("before the read").isFalse();
+				TasksDescriptor answer = context.getBean(TasksEndpoint.class)
+					.tasks(SecurityContext.NONE, null, null, null, null, null);
+				assertThat(answer.executors()).extracting(ExecutorDescriptor::name).containsExactly("jdkPool");
+				assertThat(context.getBeanFactory().containsSingleton("lazyPool")).isFalse();
+			});
 	}
 
 	@Test
