@@ -42,11 +42,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /actuator/tasks} over real HTTP without Spring Security, label values shown only
- * when authorized (so never), and at most 5 tasks listed.
+ * when authorized (so never), at most 5 tasks listed and 3 stacks grouped.
  */
 @SpringBootTest(classes = EndpointTestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { EndpointTestApp.ACTUATOR, "tasklens.endpoint.show-values=when-authorized",
-				"tasklens.inventory.submit-site=true", "tasklens.inventory.max-tracked=5" })
+				"tasklens.inventory.submit-site=true", "tasklens.inventory.max-tracked=5",
+				"tasklens.endpoint.max-stacks=3" })
 class TasksEndpointMaskingWebTests {
 
 	@LocalServerPort
@@ -98,7 +99,12 @@ class TasksEndpointMaskingWebTests {
 		assertThat(map(answer, "totals")).containsEntry("live", 5)
 			.containsEntry("running", 5)
 			.containsEntry("untracked", 3);
-		assertThat(list(answer, "tasks")).hasSize(5);
+		assertThat(list(answer, "tasks")).hasSize(5)
+			.allSatisfy((task) -> assertThat((List<?>) task.get("stack")).isNotEmpty());
+		assertThat(list(answer, "groups")).singleElement()
+			.satisfies((group) -> assertThat(group).containsEntry("count", 3));
+		assertThat(answer).containsEntry("groupsTruncated", true);
+		assertThat(this.http.text("/actuator/tasks")).contains("the groups leave some out");
 		assertThat(list(answer, "executors").get(0)).containsEntry("name", "widePool").containsEntry("active", 8);
 	}
 
