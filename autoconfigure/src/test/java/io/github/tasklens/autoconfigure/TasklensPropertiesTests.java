@@ -24,8 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -35,7 +33,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for the {@code tasklens.*} properties.
@@ -69,7 +66,8 @@ class TasklensPropertiesTests {
 
 	@Test
 	void failsStartupOnAMalformedExcludePattern(CapturedOutput output) {
-		String report = startupFailureReport(output, "--tasklens.executors.exclude=good,bad pattern");
+		String report = StartupFailures.report(output, MinimalApplication.class,
+				"--tasklens.executors.exclude=good,bad pattern");
 		assertThat(report).contains("tasklens.executors.exclude")
 			.contains("'bad pattern'")
 			.contains("'*' matches any characters");
@@ -77,32 +75,24 @@ class TasklensPropertiesTests {
 
 	@Test
 	void failsStartupOnAnUnknownLogStartLevelNamingTheAllowedValues(CapturedOutput output) {
-		String report = startupFailureReport(output, "--tasklens.hooks.log-start=verbose");
+		String report = StartupFailures.report(output, MinimalApplication.class, "--tasklens.hooks.log-start=verbose");
 		assertThat(report).contains("tasklens.hooks.log-start").contains("verbose");
 		assertThat(report.substring(report.indexOf("Action:"))).contains("OFF").contains("DEBUG").contains("INFO");
 	}
 
 	@Test
 	void failsStartupOnAMaxTaskNamesBelowOne(CapturedOutput output) {
-		String report = startupFailureReport(output, "--tasklens.metrics.max-task-names=0");
+		String report = StartupFailures.report(output, MinimalApplication.class, "--tasklens.metrics.max-task-names=0");
 		assertThat(report).contains("tasklens.metrics.max-task-names").contains("at least 1");
 	}
 
 	@Test
 	void failsStartupOnAMetricTagOutsideTheLabelKeySyntax(CapturedOutput output) {
-		String report = startupFailureReport(output, "--tasklens.metrics.tags=executor,Team Name");
+		String report = StartupFailures.report(output, MinimalApplication.class,
+				"--tasklens.metrics.tags=executor,Team Name");
 		assertThat(report).contains("tasklens.metrics.tags")
 			.contains("'Team Name'")
 			.contains("lowercase letters, digits and the characters _ . -");
-	}
-
-	private String startupFailureReport(CapturedOutput output, String... args) {
-		SpringApplication application = new SpringApplication(MinimalApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException().isThrownBy(() -> application.run(args).close());
-		String all = output.toString();
-		assertThat(all).contains("APPLICATION FAILED TO START");
-		return all.substring(all.indexOf("APPLICATION FAILED TO START"));
 	}
 
 	@Test

@@ -26,8 +26,6 @@ import io.github.tasklens.actuate.endpoint.TasksEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -39,7 +37,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for {@link TasksEndpointAutoConfiguration}.
@@ -102,38 +99,32 @@ class TasksEndpointAutoConfigurationTests {
 
 	@Test
 	void failsStartupOnAStackDepthOutOfRange(CapturedOutput output) {
-		String report = startupFailureReport(output, "--" + EXPOSED, "--tasklens.endpoint.stack-depth=0");
+		String report = StartupFailures.report(output, MinimalApplication.class, "--" + EXPOSED,
+				"--tasklens.endpoint.stack-depth=0");
 		assertThat(report).contains("tasklens.endpoint.stack-depth").contains("between 1 and 1024");
 	}
 
 	@Test
 	void failsStartupOnANegativeMaxStacks(CapturedOutput output) {
-		String report = startupFailureReport(output, "--" + EXPOSED, "--tasklens.endpoint.max-stacks=-1");
+		String report = StartupFailures.report(output, MinimalApplication.class, "--" + EXPOSED,
+				"--tasklens.endpoint.max-stacks=-1");
 		assertThat(report).contains("tasklens.endpoint.max-stacks").contains("0 (no groups) or more");
 	}
 
 	@Test
 	void failsStartupOnANegativeMaxTracked(CapturedOutput output) {
-		String report = startupFailureReport(output, "--tasklens.inventory.max-tracked=-5");
+		String report = StartupFailures.report(output, MinimalApplication.class, "--tasklens.inventory.max-tracked=-5");
 		assertThat(report).contains("tasklens.inventory.max-tracked").contains("0 (list no task) or more");
 	}
 
 	@Test
 	void failsStartupOnAnUnknownShowValuesNamingTheAllowedValues(CapturedOutput output) {
-		String report = startupFailureReport(output, "--" + EXPOSED, "--tasklens.endpoint.show-values=sometimes");
+		String report = StartupFailures.report(output, MinimalApplication.class, "--" + EXPOSED,
+				"--tasklens.endpoint.show-values=sometimes");
 		assertThat(report).contains("tasklens.endpoint.show-values").contains("sometimes");
 		assertThat(report.substring(report.indexOf("Action:"))).contains("NEVER")
 			.contains("WHEN_AUTHORIZED")
 			.contains("ALWAYS");
-	}
-
-	private String startupFailureReport(CapturedOutput output, String... args) {
-		SpringApplication application = new SpringApplication(MinimalApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException().isThrownBy(() -> application.run(args).close());
-		String all = output.toString();
-		assertThat(all).contains("APPLICATION FAILED TO START");
-		return all.substring(all.indexOf("APPLICATION FAILED TO START"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

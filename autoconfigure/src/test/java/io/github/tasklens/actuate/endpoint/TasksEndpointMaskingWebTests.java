@@ -16,29 +16,22 @@
 
 package io.github.tasklens.actuate.endpoint;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskLabels;
-import io.github.tasklens.actuate.endpoint.EndpointTestApp.Blocker;
-import io.github.tasklens.actuate.endpoint.EndpointTestApp.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static io.github.tasklens.actuate.endpoint.EndpointTestApp.list;
 import static io.github.tasklens.actuate.endpoint.EndpointTestApp.map;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /actuator/tasks} over real HTTP without Spring Security, label values shown only
@@ -48,33 +41,11 @@ import static org.awaitility.Awaitility.await;
 		properties = { EndpointTestApp.ACTUATOR, "tasklens.endpoint.show-values=when-authorized",
 				"tasklens.inventory.submit-site=true", "tasklens.inventory.max-tracked=5",
 				"tasklens.endpoint.max-stacks=3" })
-class TasksEndpointMaskingWebTests {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private Blocker blocker;
+class TasksEndpointMaskingWebTests extends EndpointWebTest {
 
 	@Autowired
 	@Qualifier("widePool")
 	private ThreadPoolTaskExecutor widePool;
-
-	private Http http;
-
-	@BeforeEach
-	void http() {
-		this.http = new Http(this.port);
-		this.blocker.reset();
-	}
-
-	@AfterEach
-	void release() {
-		this.blocker.releaseAll();
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(map(this.http.json("/actuator/tasks"), "totals")).containsEntry("live", 0)
-				.containsEntry("untracked", 0));
-	}
 
 	@Test
 	void masksLabelValuesAndSubmitSitesFromAnAnonymousReader() throws Exception {

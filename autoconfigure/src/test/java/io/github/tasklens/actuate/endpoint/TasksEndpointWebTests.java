@@ -25,16 +25,12 @@ import java.util.Map;
 import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.actuate.endpoint.EndpointTestApp.Blocker;
-import io.github.tasklens.actuate.endpoint.EndpointTestApp.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static io.github.tasklens.actuate.endpoint.EndpointTestApp.list;
@@ -48,15 +44,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = EndpointTestApp.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { EndpointTestApp.ACTUATOR, EndpointTestApp.MESSAGES, "tasklens.endpoint.show-values=always",
 				"tasklens.inventory.submit-site=true", "tasklens.endpoint.stack-depth=" + TasksEndpointWebTests.DEPTH })
-class TasksEndpointWebTests {
+class TasksEndpointWebTests extends EndpointWebTest {
 
 	static final int DEPTH = 8;
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private Blocker blocker;
 
 	@Autowired
 	@Qualifier("workPool")
@@ -65,21 +55,6 @@ class TasksEndpointWebTests {
 	@Autowired
 	@Qualifier("widePool")
 	private ThreadPoolTaskExecutor widePool;
-
-	private Http http;
-
-	@BeforeEach
-	void http() {
-		this.http = new Http(this.port);
-		this.blocker.reset();
-	}
-
-	@AfterEach
-	void release() throws Exception {
-		this.blocker.releaseAll();
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(map(this.http.json("/actuator/tasks"), "totals")).containsEntry("live", 0));
-	}
 
 	@Test
 	void answersExecutorsTasksGroupsAndTotalsAsJson() throws Exception {

@@ -16,23 +16,17 @@
 
 package io.github.tasklens.actuate.endpoint;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskLabels;
-import io.github.tasklens.actuate.endpoint.EndpointTestApp.Blocker;
-import io.github.tasklens.actuate.endpoint.EndpointTestApp.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -45,7 +39,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import static io.github.tasklens.actuate.endpoint.EndpointTestApp.list;
 import static io.github.tasklens.actuate.endpoint.EndpointTestApp.map;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /actuator/tasks} over real HTTP with Spring Security: label values and submit
@@ -56,32 +49,11 @@ import static org.awaitility.Awaitility.await;
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { EndpointTestApp.ACTUATOR, "tasklens.endpoint.show-values=when-authorized",
 				"tasklens.endpoint.roles=OPS", "tasklens.inventory.submit-site=true" })
-class TasksEndpointWithSpringSecurityTests {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private Blocker blocker;
+class TasksEndpointWithSpringSecurityTests extends EndpointWebTest {
 
 	@Autowired
 	@Qualifier("workPool")
 	private ThreadPoolTaskExecutor workPool;
-
-	private Http http;
-
-	@BeforeEach
-	void http() {
-		this.http = new Http(this.port);
-		this.blocker.reset();
-	}
-
-	@AfterEach
-	void release() {
-		this.blocker.releaseAll();
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(map(this.http.json("/actuator/tasks"), "totals")).containsEntry("live", 0));
-	}
 
 	@Test
 	void showsValuesToTheAuthorizedRoleOnly() throws Exception {

@@ -19,10 +19,6 @@ package io.github.tasklens.actuate.endpoint;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.tasklens.actuate.endpoint.EndpointTestApp.Blocker;
-import io.github.tasklens.actuate.endpoint.EndpointTestApp.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -31,13 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import static io.github.tasklens.actuate.endpoint.EndpointTestApp.list;
-import static io.github.tasklens.actuate.endpoint.EndpointTestApp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,32 +42,11 @@ import static org.awaitility.Awaitility.await;
 @EnabledForJreRange(min = JRE.JAVA_21)
 @SpringBootTest(classes = { EndpointTestApp.class, TasksEndpointVirtualThreadWebTests.VirtualExecutor.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = EndpointTestApp.ACTUATOR)
-class TasksEndpointVirtualThreadWebTests {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private Blocker blocker;
+class TasksEndpointVirtualThreadWebTests extends EndpointWebTest {
 
 	@Autowired
 	@Qualifier("virtualExecutor")
 	private SimpleAsyncTaskExecutor virtualExecutor;
-
-	private Http http;
-
-	@BeforeEach
-	void http() {
-		this.http = new Http(this.port);
-		this.blocker.reset();
-	}
-
-	@AfterEach
-	void release() {
-		this.blocker.releaseAll();
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(map(this.http.json("/actuator/tasks"), "totals")).containsEntry("live", 0));
-	}
 
 	@Test
 	void showsTasksOnVirtualThreadsWithTheirStacksAndGroupsThem() throws Exception {
