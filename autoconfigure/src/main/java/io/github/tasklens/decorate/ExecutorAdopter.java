@@ -102,6 +102,15 @@ public final class ExecutorAdopter {
 	}
 
 	/**
+	 * Return an executor this adopter decorated.
+	 * @param name its bean name (or the name it is shown under)
+	 * @return the executor as it was before tasklens decorated it, or {@code null}
+	 */
+	public @Nullable Object executor(String name) {
+		return this.byName.get(name);
+	}
+
+	/**
 	 * Put the chain on an executor bean.
 	 * @param bean the bean
 	 * @param beanName its name

@@ -143,7 +143,11 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	}
 
 	private Stripe stripeOf(RegistryEntry task) {
-		return this.stripes[(int) (task.id() & (STRIPES - 1))];
+		return stripeOf(task.id());
+	}
+
+	private Stripe stripeOf(long id) {
+		return this.stripes[(int) (id & (STRIPES - 1))];
 	}
 
 	/**
@@ -245,12 +249,20 @@ public final class LiveTaskRegistry implements TaskRegistry {
 
 	@Override
 	public @Nullable TaskInfo find(long id) {
-		for (RegistryEntry task : snapshot()) {
-			if (task.id() == id && !task.untracked) {
-				return task;
+		RegistryEntry found = null;
+		Stripe stripe = stripeOf(id);
+		synchronized (stripe) {
+			for (RegistryEntry task = stripe.head; task != null && found == null; task = task.next) {
+				if (task.id() == id) {
+					found = task;
+				}
 			}
 		}
-		return null;
+		if (found == null || found.untracked) {
+			return null;
+		}
+		found.sweep();
+		return found.ended() ? null : found;
 	}
 
 	@Override

@@ -28,7 +28,10 @@ import io.github.tasklens.TaskState;
  */
 public record StateCounts(int queued, int running, int scheduled) {
 
-	static final StateCounts NONE = new StateCounts(0, 0, 0);
+	/**
+	 * No task in any state.
+	 */
+	public static final StateCounts NONE = new StateCounts(0, 0, 0);
 
 	StateCounts plus(TaskState state) {
 		return switch (state) {

@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskState;
 import io.github.tasklens.inventory.InventorySnapshot.LiveTask;
 import io.github.tasklens.inventory.InventorySnapshot.StackGroup;
@@ -129,15 +130,13 @@ public final class TaskInventory {
 	 * @return the task, or {@code null} if no listed live task has that id
 	 */
 	public @Nullable LiveTask read(long id, int stackDepth) {
-		for (RegistryEntry entry : this.registry.liveEntries()) {
-			if (entry.id() == id && !entry.untracked()) {
-				TaskState state = entry.state();
-				LiveTask task = new LiveTask(entry, state, (state == TaskState.RUNNING) ? entry.thread() : null,
-						List.of());
-				return withStacks(List.of(task), stacks(List.of(task), stackDepth)).get(0);
-			}
+		TaskInfo found = this.registry.find(id);
+		if (found == null) {
+			return null;
 		}
-		return null;
+		TaskState state = found.state();
+		LiveTask task = new LiveTask(found, state, (state == TaskState.RUNNING) ? found.thread() : null, List.of());
+		return withStacks(List.of(task), stacks(List.of(task), stackDepth)).get(0);
 	}
 
 	private static List<LiveTask> withThreads(List<LiveTask> toGroup, List<LiveTask> listed) {

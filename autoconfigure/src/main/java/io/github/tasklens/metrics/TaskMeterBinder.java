@@ -161,7 +161,7 @@ public final class TaskMeterBinder implements MeterBinder {
 			current = new Counts(this.tasks.countsByExecutor(), now);
 			this.counts = current;
 		}
-		return current.byExecutor().getOrDefault(executor, new StateCounts(0, 0, 0));
+		return current.byExecutor().getOrDefault(executor, StateCounts.NONE);
 	}
 
 	private record Counts(Map<String, StateCounts> byExecutor, long takenAt) {

@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -86,19 +85,19 @@ public class TasksEndpoint {
 
 	private final Settings settings;
 
-	private final Map<String, Object> executors = new ConcurrentHashMap<>();
+	private final ExecutorAdopter adopter;
 
 	/**
 	 * Create the endpoint.
 	 * @param chain the chain whose tasks it shows
-	 * @param adopter the adopter that tells it of each decorated executor
+	 * @param adopter the adopter that decorated the executors it shows
 	 * @param settings how much it shows
 	 */
 	public TasksEndpoint(TaskChain chain, ExecutorAdopter adopter, Settings settings) {
 		this.chain = chain;
 		this.inventory = new TaskInventory(chain.registry());
 		this.settings = settings;
-		adopter.watch(this.executors::put);
+		this.adopter = adopter;
 	}
 
 	@ReadOperation
@@ -248,7 +247,7 @@ public class TasksEndpoint {
 		Map<String, String> decorated = this.chain.registry().decoratedExecutors();
 		List<ExecutorDescriptor> descriptors = new ArrayList<>();
 		decorated.forEach((name, how) -> descriptors
-			.add(describe(name, how, this.executors.get(name), counts.getOrDefault(name, new StateCounts(0, 0, 0)))));
+			.add(describe(name, how, this.adopter.executor(name), counts.getOrDefault(name, StateCounts.NONE))));
 		return descriptors;
 	}
 
