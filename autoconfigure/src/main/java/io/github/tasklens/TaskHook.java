@@ -58,4 +58,14 @@ public interface TaskHook {
 	default void onFinish(TaskInfo task, @Nullable Throwable failure) {
 	}
 
+	/**
+	 * Called on tasklens's watchdog thread, once, when a run of the task passes its time
+	 * box's {@code warn-after} (or {@code interrupt-after}), or when the task has waited
+	 * in its executor's queue past {@code queue-warn-after}. The task is still live; keep
+	 * the hook short, it delays the watchdog's next check.
+	 * @param task the task, {@link TaskInfo#overdue() overdue}
+	 */
+	default void onOverdue(TaskInfo task) {
+	}
+
 }

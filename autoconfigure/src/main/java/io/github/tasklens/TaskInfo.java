@@ -64,6 +64,16 @@ public interface TaskInfo {
 	TaskState state();
 
 	/**
+	 * Return whether the task is past its time box: running longer than its
+	 * {@code warn-after} (state {@link TaskState#OVERDUE}), or waiting in its executor's
+	 * queue longer than its {@code queue-warn-after} (state {@link TaskState#QUEUED}).
+	 * @return whether the task is overdue
+	 */
+	default boolean overdue() {
+		return state() == TaskState.OVERDUE;
+	}
+
+	/**
 	 * Return whether the task is periodic (fixed rate, fixed delay, cron or trigger).
 	 * @return whether the task repeats
 	 */

@@ -34,8 +34,22 @@ public enum TaskState {
 	RUNNING,
 
 	/**
+	 * Running on a thread for longer than its time box's {@code warn-after} (or
+	 * {@code interrupt-after}) allows.
+	 */
+	OVERDUE,
+
+	/**
 	 * A periodic task between two runs.
 	 */
-	SCHEDULED
+	SCHEDULED;
+
+	/**
+	 * Return whether a task in this state is running on a thread.
+	 * @return whether it is {@link #RUNNING} or {@link #OVERDUE}
+	 */
+	public boolean isRunning() {
+		return this == RUNNING || this == OVERDUE;
+	}
 
 }

@@ -25,6 +25,7 @@ import io.github.tasklens.decorate.AsyncMethodTracking;
 import io.github.tasklens.decorate.ContextAccessors;
 import io.github.tasklens.decorate.ContextCapture;
 import io.github.tasklens.decorate.ExecutorAdopter;
+import io.github.tasklens.decorate.InFlightLimits;
 import io.github.tasklens.decorate.LabelMdc;
 import io.github.tasklens.decorate.LogStartHook;
 import io.github.tasklens.decorate.TaskChain;
@@ -32,6 +33,8 @@ import io.github.tasklens.metrics.TaskMeterBinder;
 import io.github.tasklens.metrics.TaskSeries;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.github.tasklens.inventory.TimeBoxPolicy;
+import io.github.tasklens.inventory.Watchdog;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.contextpropagation.ObservationAwareSpanThreadLocalAccessor;
@@ -68,8 +71,37 @@ public final class TasklensAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	TimeBoxPolicy tasklensTimeBoxPolicy(TasklensProperties properties) {
+		return TaskPolicies.timeBoxes(properties.getTimebox());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InFlightLimits tasklensInFlightLimits(TasklensProperties properties) {
+		return TaskPolicies.limits(properties.getLimits());
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	Watchdog tasklensWatchdog(TaskChain chain, TasklensProperties properties) {
+		Watchdog watchdog = new Watchdog(chain.registry(), chain.timeBoxes(),
+				properties.getTimebox().getCheckInterval(), chain::overdue);
+		watchdog.start();
+		return watchdog;
+	}
+
+	@Bean(ShutdownReport.BEAN_NAME)
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnBooleanProperty(name = "tasklens.shutdown.report", matchIfMissing = true)
+	static ShutdownReport tasklensShutdownReport(ObjectProvider<LiveTaskRegistry> registry) {
+		return new ShutdownReport(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TaskChain tasklensTaskChain(LiveTaskRegistry registry, ObjectProvider<TaskHook> hooks,
-			TasklensProperties properties, ObjectProvider<ContextAccessors> contextAccessors) {
+			TasklensProperties properties, ObjectProvider<ContextAccessors> contextAccessors, TimeBoxPolicy timeBoxes,
+			InFlightLimits limits) {
 		return TaskChain.builder(registry).hooks(() -> {
 			List<TaskHook> all = new ArrayList<>();
 			Level logStart = switch (properties.getHooks().getLogStart()) {
@@ -92,6 +124,8 @@ public final class TasklensAutoConfiguration {
 			.recover(properties.getFailures().isRecover())
 			.logFailures(properties.getFailures().isLog())
 			.submitSite(properties.getInventory().isSubmitSite())
+			.timeBoxes(timeBoxes)
+			.limits(limits)
 			.build();
 	}
 

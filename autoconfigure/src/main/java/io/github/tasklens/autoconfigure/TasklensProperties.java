@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import io.github.tasklens.TaskLabels;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.PatternMatchUtils;
 
@@ -54,6 +55,14 @@ public class TasklensProperties {
 	private final Metrics metrics = new Metrics();
 
 	private final Inventory inventory = new Inventory();
+
+	@NestedConfigurationProperty
+	private final TimeboxProperties timebox = new TimeboxProperties();
+
+	@NestedConfigurationProperty
+	private final LimitsProperties limits = new LimitsProperties();
+
+	private final Shutdown shutdown = new Shutdown();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -89,6 +98,39 @@ public class TasklensProperties {
 
 	public Inventory getInventory() {
 		return this.inventory;
+	}
+
+	public TimeboxProperties getTimebox() {
+		return this.timebox;
+	}
+
+	public LimitsProperties getLimits() {
+		return this.limits;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	/**
+	 * What happens when the application context closes.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Whether the tasks still live once the executors have shut down are logged at
+		 * WARN, in one report grouped by stack.
+		 */
+		private boolean report = true;
+
+		public boolean isReport() {
+			return this.report;
+		}
+
+		public void setReport(boolean report) {
+			this.report = report;
+		}
+
 	}
 
 	/**

@@ -130,9 +130,10 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 		if (current == null) {
 			return invocation.proceed();
 		}
-		String name = intentOf(invocation).name();
+		Submissions.Intent intent = intentOf(invocation);
+		String name = intent.name();
 		if (name != null) {
-			current.enrichName(name);
+			current.enrichName(name, intent.timeBox());
 		}
 		Object result;
 		try {
@@ -174,12 +175,12 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 
 	private Submissions.Intent intentOf(MethodKey key) {
 		return Submissions.Intent.named(TaskNames.ofClassName(key.type().getName()) + "." + key.method().getName(),
-				AnnotatedLabels.of(key.type(), key.method()));
+				AnnotatedLabels.of(key.type(), key.method()), AnnotatedTimeBox.of(key.type(), key.method()));
 	}
 
 	/**
-	 * Read the {@code @TaskLabel}s of a bean's {@code @Async} methods now, so that an
-	 * invalid one fails startup rather than the first call.
+	 * Read the {@code @TaskLabel}s and {@code @TimeBox}es of a bean's {@code @Async}
+	 * methods now, so that an invalid one fails startup rather than the first call.
 	 */
 	private void checkLabels(Object bean) {
 		Class<?> targetClass = AopUtils.getTargetClass(bean);

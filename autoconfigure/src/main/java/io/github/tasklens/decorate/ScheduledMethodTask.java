@@ -18,6 +18,7 @@ package io.github.tasklens.decorate;
 import java.util.concurrent.Future;
 
 import io.github.tasklens.TaskLabels;
+import io.github.tasklens.inventory.TaskTimeBox;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,14 +40,17 @@ public final class ScheduledMethodTask implements Runnable {
 
 	private final TaskLabels labels;
 
+	private final @Nullable TaskTimeBox timeBox;
+
 	private volatile @Nullable TrackedTask tracked;
 
 	private volatile @Nullable ScheduledTask registration;
 
-	ScheduledMethodTask(Runnable method, String name, TaskLabels labels) {
+	ScheduledMethodTask(Runnable method, String name, TaskLabels labels, @Nullable TaskTimeBox timeBox) {
 		this.method = method;
 		this.name = name;
 		this.labels = labels;
+		this.timeBox = timeBox;
 	}
 
 	String name() {
@@ -55,6 +59,10 @@ public final class ScheduledMethodTask implements Runnable {
 
 	TaskLabels labels() {
 		return this.labels;
+	}
+
+	@Nullable TaskTimeBox timeBox() {
+		return this.timeBox;
 	}
 
 	@Nullable TrackedTask tracked() {
@@ -74,6 +82,7 @@ public final class ScheduledMethodTask implements Runnable {
 			return bound;
 		}
 		this.tracked = task;
+		task.runsScheduledMethod();
 		return task;
 	}
 
@@ -101,6 +110,11 @@ public final class ScheduledMethodTask implements Runnable {
 		}
 		if (TrackedTask.current() != task) {
 			new PeriodicRun(task, this.method, this.method).run();
+			return;
+		}
+		if (task.skipsRun()) {
+			// a run over its in-flight limit: the scheduler still plans the next one
+			Submissions.openResubmission(task);
 			return;
 		}
 		try {

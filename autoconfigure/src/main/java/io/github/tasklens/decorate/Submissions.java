@@ -16,6 +16,7 @@
 package io.github.tasklens.decorate;
 
 import io.github.tasklens.TaskLabels;
+import io.github.tasklens.inventory.TaskTimeBox;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +57,7 @@ final class Submissions {
 		if (INTENT.get() != null) {
 			return UNCHANGED;
 		}
-		INTENT.set(new Intent(TaskNames.of(task), TaskLabels.empty(), null, null));
+		INTENT.set(new Intent(TaskNames.of(task), TaskLabels.empty(), null, null, null));
 		return new Token(null);
 	}
 
@@ -90,7 +91,7 @@ final class Submissions {
 	 * @param task the periodic task
 	 */
 	static void openResubmission(TrackedTask task) {
-		INTENT.set(new Intent(null, TaskLabels.empty(), null, task));
+		INTENT.set(new Intent(null, TaskLabels.empty(), null, task, null));
 	}
 
 	static void closeResubmission(TrackedTask task) {
@@ -100,15 +101,24 @@ final class Submissions {
 		}
 	}
 
+	/**
+	 * What is known of a submission.
+	 *
+	 * @param name the task's name, or {@code null}
+	 * @param labels labels its method declares
+	 * @param owner the {@code @Scheduled} method it runs, or {@code null}
+	 * @param resubmitOf the periodic task it is the next run of, or {@code null}
+	 * @param timeBox the time box its method declares, or {@code null}
+	 */
 	record Intent(@Nullable String name, TaskLabels labels, @Nullable ScheduledMethodTask owner,
-			@Nullable TrackedTask resubmitOf) {
+			@Nullable TrackedTask resubmitOf, @Nullable TaskTimeBox timeBox) {
 
-		static Intent named(String name, TaskLabels labels) {
-			return new Intent(name, labels, null, null);
+		static Intent named(String name, TaskLabels labels, @Nullable TaskTimeBox timeBox) {
+			return new Intent(name, labels, null, null, timeBox);
 		}
 
 		static Intent periodic(ScheduledMethodTask owner) {
-			return new Intent(owner.name(), owner.labels(), owner, null);
+			return new Intent(owner.name(), owner.labels(), owner, null, owner.timeBox());
 		}
 
 	}

@@ -23,9 +23,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.github.tasklens.TaskHook;
+import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.inventory.LiveTaskRegistry;
 import io.github.tasklens.inventory.ThreadKind;
+import io.github.tasklens.inventory.TimeBoxPolicy;
 import io.github.tasklens.metrics.RejectReason;
 import io.github.tasklens.metrics.TaskSeries;
 import io.micrometer.context.ContextSnapshot;
@@ -77,6 +79,10 @@ public final class TaskChain {
 
 	private final boolean submitSite;
 
+	private final TimeBoxPolicy timeBoxes;
+
+	private final InFlightLimits limits;
+
 	private final Map<String, TrackingTaskDecorator> decorators = new ConcurrentHashMap<>();
 
 	private final HookFailures contextFailures = new HookFailures();
@@ -99,6 +105,8 @@ public final class TaskChain {
 		this.recover = builder.recover;
 		this.logFailures = builder.logFailures;
 		this.submitSite = builder.submitSite;
+		this.timeBoxes = builder.timeBoxes;
+		this.limits = builder.limits;
 	}
 
 	/**
@@ -236,12 +244,31 @@ public final class TaskChain {
 		return this.ids.incrementAndGet();
 	}
 
+	/**
+	 * Return the time boxes of tasks.
+	 * @return the time box policy
+	 */
+	public TimeBoxPolicy timeBoxes() {
+		return this.timeBoxes;
+	}
+
+	InFlightLimits limits() {
+		return this.limits;
+	}
+
 	void submitted(TrackedTask task) {
 		if (this.submitSite) {
 			task.submitSite(SubmitSites.capture());
 		}
-		this.registry.add(task);
 		task.counters().submitted();
+		try {
+			task.acquirePermits();
+		}
+		catch (TaskRejectedException ex) {
+			task.reject(RejectReason.LIMIT);
+			throw ex;
+		}
+		this.registry.add(task);
 		for (TaskHook hook : hooks()) {
 			try {
 				hook.onSubmit(task);
@@ -283,6 +310,21 @@ public final class TaskChain {
 	}
 
 	/**
+	 * Tell the hooks that a task is past its time box; called on the watchdog's thread.
+	 * @param task the overdue task
+	 */
+	public void overdue(TaskInfo task) {
+		for (TaskHook hook : hooks()) {
+			try {
+				hook.onOverdue(task);
+			}
+			catch (Throwable ex) {
+				hookFailed(hook, "onOverdue", task, ex);
+			}
+		}
+	}
+
+	/**
 	 * Log a failed run, once, while the task's labels are still in the MDC.
 	 */
 	private static void logFailure(TrackedTask task, Throwable failure) {
@@ -305,7 +347,7 @@ public final class TaskChain {
 		return current;
 	}
 
-	private void hookFailed(TaskHook hook, String phase, TrackedTask task, Throwable ex) {
+	private void hookFailed(TaskHook hook, String phase, TaskInfo task, Throwable ex) {
 		HookFailures failures = this.hookFailures.computeIfAbsent(hook, (key) -> new HookFailures());
 		long count = failures.count.incrementAndGet();
 		if (shouldLog(failures, count)) {
@@ -352,6 +394,10 @@ public final class TaskChain {
 		private boolean logFailures = true;
 
 		private boolean submitSite;
+
+		private TimeBoxPolicy timeBoxes = TimeBoxPolicy.NONE;
+
+		private InFlightLimits limits = InFlightLimits.NONE;
 
 		private Builder(LiveTaskRegistry registry) {
 			this.registry = registry;
@@ -435,6 +481,26 @@ public final class TaskChain {
 		 */
 		public Builder submitSite(boolean submitSite) {
 			this.submitSite = submitSite;
+			return this;
+		}
+
+		/**
+		 * Set the time boxes of tasks.
+		 * @param timeBoxes the time box policy
+		 * @return this builder
+		 */
+		public Builder timeBoxes(TimeBoxPolicy timeBoxes) {
+			this.timeBoxes = timeBoxes;
+			return this;
+		}
+
+		/**
+		 * Set the in-flight limits.
+		 * @param limits the limits
+		 * @return this builder
+		 */
+		public Builder limits(InFlightLimits limits) {
+			this.limits = limits;
 			return this;
 		}
 

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskState;
 import io.github.tasklens.inventory.RegistryEntry;
+import io.github.tasklens.inventory.TaskTimeBox;
 import io.github.tasklens.metrics.RejectReason;
 import io.github.tasklens.metrics.TaskCounters;
 import io.micrometer.context.ContextSnapshot;
@@ -58,11 +59,15 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	static final int SCHEDULED = 2;
 
-	static final int DONE = 3;
+	// a run that the watchdog is interrupting: held only while it interrupts, and the
+	// run's end waits for it to pass, so that the interrupt hits that run and no other
+	static final int INTERRUPTING = 3;
 
-	static final int CANCELLED = 4;
+	static final int DONE = 4;
 
-	static final int REJECTED = 5;
+	static final int CANCELLED = 5;
+
+	static final int REJECTED = 6;
 
 	private static final VarHandle STATE;
 
@@ -80,6 +85,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private static final VarHandle THREAD;
 
+	private static final VarHandle POLICY;
+
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -91,6 +98,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			PROBE = lookup.findVarHandle(TrackedTask.class, "probe", Future.class);
 			STARTED_AT_NANOS = lookup.findVarHandle(TrackedTask.class, "startedAtNanos", long.class);
 			THREAD = lookup.findVarHandle(TrackedTask.class, "thread", Thread.class);
+			POLICY = lookup.findVarHandle(TrackedTask.class, "policy", TaskPolicy.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -148,9 +156,32 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private StackTraceElement @Nullable [] submitSite;
 
+	private volatile TaskPolicy policy;
+
+	// whether this one-shot task holds permits of its in-flight limits: taken before the
+	// task is published, given back by the one call that ends it
+	private boolean holdsPermits;
+
+	// the start of the run that the watchdog found past warn-after, or 0
+	private volatile long overdueRun;
+
+	private volatile boolean queueOverdue;
+
+	// the start of the run that the watchdog found past interrupt-after, and of the run
+	// it interrupted
+	private volatile long interruptDueRun;
+
+	private volatile long interruptedRun;
+
+	private volatile boolean scheduledMethod;
+
+	// set on the worker's thread while a run over its limit passes through its body only
+	// to be skipped by the scheduled method inside
+	private boolean skipRun;
+
 	TrackedTask(long id, TrackingTaskDecorator executor, Object task, Object original, String name, boolean genericName,
 			boolean periodic, @Nullable Future<?> probe, TaskLabels labels, @Nullable ContextSnapshot context,
-			@Nullable Map<String, String> mdc, TaskCounters counters, boolean recoverable) {
+			@Nullable Map<String, String> mdc, TaskCounters counters, boolean recoverable, TaskPolicy policy) {
 		this.id = id;
 		this.executor = executor;
 		this.task = task;
@@ -173,6 +204,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		this.mdc = mdc;
 		this.counters = counters;
 		this.recoverable = recoverable;
+		POLICY.set(this, policy);
 		this.submittedAtNanos = System.nanoTime();
 	}
 
@@ -223,14 +255,23 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			return null;
 		}
+		boolean runPermits = false;
+		if (this.periodic && this.policy.limited()) {
+			runPermits = acquireRunPermits(this.policy);
+			if (!runPermits && (!(body instanceof Future<?>) || this.scheduledMethod)) {
+				return skip(body);
+			}
+		}
 		this.runFailure = null;
 		Object previousFrame = TaskFrames.enter(this);
-		// release writes: readers on other threads see them without a fence on this one
+		// release writes: readers on other threads see them without a fence on this one;
+		// the start before the thread, so that the watchdog never pairs a thread with the
+		// start of an earlier run
 		Thread current = Thread.currentThread();
-		THREAD.setRelease(this, current);
-		this.executor.ranOn(current);
 		long started = System.nanoTime();
 		STARTED_AT_NANOS.setRelease(this, started);
+		THREAD.setRelease(this, current);
+		this.executor.ranOn(current);
 		TaskRunEvent event = TaskRunEvent.beginIfEnabled();
 		TaskChain chain = this.executor.chain();
 		boolean propagates = chain.propagates();
@@ -279,6 +320,14 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			THREAD.setRelease(this, null);
 			this.lastRunFailed = failure != null;
 			endRun();
+			if (runPermits) {
+				releasePermits(this.policy);
+			}
+			if (this.interruptedRun == started) {
+				// the watchdog's interrupt of this run must not reach the thread's next
+				// task
+				Thread.interrupted();
+			}
 			if (this.periodic) {
 				Submissions.closeResubmission(this);
 			}
@@ -369,6 +418,10 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (current == CANCELLED || current == REJECTED) {
 				return false;
 			}
+			if (current == INTERRUPTING) {
+				Thread.onSpinWait();
+				continue;
+			}
 			if (current == DONE) {
 				// a one-shot task that the scheduler runs again is periodic after all
 				this.periodic = true;
@@ -404,7 +457,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 				end(CANCELLED);
 			}
 			else {
-				STATE.compareAndSet(this, RUNNING, SCHEDULED);
+				while (!STATE.compareAndSet(this, RUNNING, SCHEDULED) && this.state == INTERRUPTING) {
+					Thread.onSpinWait();
+				}
 			}
 		}
 	}
@@ -420,8 +475,16 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (current >= DONE) {
 				return false;
 			}
+			if (current == INTERRUPTING) {
+				Thread.onSpinWait();
+				continue;
+			}
 			if (STATE.compareAndSet(this, current, finalState)) {
 				this.executor.chain().registry().remove(this);
+				if (this.holdsPermits) {
+					this.holdsPermits = false;
+					releasePermits(this.policy);
+				}
 				counted(finalState);
 				return true;
 			}
@@ -479,12 +542,182 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		this.probe = future;
 	}
 
-	void enrichName(String name) {
+	void enrichName(String name, @Nullable TaskTimeBox annotated) {
 		if (this.genericName) {
 			this.name = name;
 			this.labels = this.labels.and(TaskChain.TASK_LABEL, TaskChain.labelValue(name));
+			this.policy = this.executor.policyOf(name, annotated);
 			this.genericName = false;
 		}
+	}
+
+	/**
+	 * Take a permit of each in-flight limit of this one-shot task, before it is published
+	 * to its executor.
+	 * @throws org.springframework.core.task.TaskRejectedException when a limit refuses it
+	 */
+	void acquirePermits() {
+		TaskPolicy limits = this.policy;
+		if (this.periodic || !limits.limited()) {
+			return;
+		}
+		TrackedTask submitter = TaskFrames.currentTask();
+		InFlightLimit executorLimit = limits.executorLimit();
+		if (executorLimit != null) {
+			executorLimit.acquire(this, submitter == null || submitter.executor != this.executor);
+		}
+		InFlightLimit taskLimit = limits.taskLimit();
+		if (taskLimit != null) {
+			try {
+				taskLimit.acquire(this, submitter == null || !submitter.name.equals(this.name));
+			}
+			catch (RuntimeException ex) {
+				if (executorLimit != null) {
+					executorLimit.release();
+				}
+				throw ex;
+			}
+		}
+		this.holdsPermits = true;
+	}
+
+	/**
+	 * Take a permit of each limit for one run of this periodic task, without waiting.
+	 */
+	private static boolean acquireRunPermits(TaskPolicy limits) {
+		InFlightLimit executorLimit = limits.executorLimit();
+		if (executorLimit != null && !executorLimit.tryAcquire()) {
+			return false;
+		}
+		InFlightLimit taskLimit = limits.taskLimit();
+		if (taskLimit != null && !taskLimit.tryAcquire()) {
+			if (executorLimit != null) {
+				executorLimit.release();
+			}
+			return false;
+		}
+		return true;
+	}
+
+	private static void releasePermits(TaskPolicy limits) {
+		InFlightLimit executorLimit = limits.executorLimit();
+		if (executorLimit != null) {
+			executorLimit.release();
+		}
+		InFlightLimit taskLimit = limits.taskLimit();
+		if (taskLimit != null) {
+			taskLimit.release();
+		}
+	}
+
+	/**
+	 * Skip a run of this periodic task that its limits refuse: count it as rejected. A
+	 * body that schedules the next run itself still runs, and the scheduled method inside
+	 * skips its call.
+	 */
+	private @Nullable Object skip(Object body) throws Exception {
+		this.counters.rejected(RejectReason.LIMIT);
+		try {
+			if (body instanceof Future<?> && body instanceof Runnable runnable) {
+				Object previousFrame = TaskFrames.enter(this);
+				this.skipRun = true;
+				try {
+					runnable.run();
+				}
+				finally {
+					this.skipRun = false;
+					TaskFrames.exit(previousFrame);
+				}
+			}
+		}
+		finally {
+			endRun();
+			Submissions.closeResubmission(this);
+		}
+		return null;
+	}
+
+	/**
+	 * Return whether the run passing through now is one its limits refused.
+	 * @return whether to skip the scheduled method's call
+	 */
+	boolean skipsRun() {
+		return this.skipRun;
+	}
+
+	void runsScheduledMethod() {
+		this.scheduledMethod = true;
+	}
+
+	@Override
+	public TaskTimeBox timeBox() {
+		return this.policy.timeBox();
+	}
+
+	@Override
+	protected int checkTimeBox(long nowNanos) {
+		TaskTimeBox box = this.policy.timeBox();
+		if (box == TaskTimeBox.NONE) {
+			return 0;
+		}
+		int current = this.state;
+		if (current == RUNNING) {
+			long started = this.startedAtNanos;
+			if (started == 0) {
+				return 0;
+			}
+			long ran = nowNanos - started;
+			int passed = 0;
+			long overdueNanos = box.overdueNanos();
+			if (overdueNanos != 0 && ran >= overdueNanos && this.overdueRun != started) {
+				this.overdueRun = started;
+				passed |= OVERDUE;
+			}
+			long interruptNanos = box.interruptNanos();
+			if (interruptNanos != 0 && ran >= interruptNanos && this.interruptDueRun != started) {
+				this.interruptDueRun = started;
+				passed |= INTERRUPT;
+			}
+			return passed;
+		}
+		if (current == QUEUED && !this.queueOverdue) {
+			long queueWarnNanos = box.queueWarnNanos();
+			if (queueWarnNanos != 0 && nowNanos - this.submittedAtNanos >= queueWarnNanos) {
+				this.queueOverdue = true;
+				return QUEUE_OVERDUE;
+			}
+		}
+		return 0;
+	}
+
+	@Override
+	protected boolean interruptOverdueRun() {
+		long due = this.interruptDueRun;
+		if (due == 0 || !STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+			return false;
+		}
+		try {
+			Thread running = (Thread) THREAD.getAcquire(this);
+			if (running == null || this.startedAtNanos != due) {
+				return false;
+			}
+			this.interruptedRun = due;
+			running.interrupt();
+			this.counters.interrupted();
+			return true;
+		}
+		finally {
+			STATE.setVolatile(this, RUNNING);
+		}
+	}
+
+	@Override
+	public boolean overdue() {
+		int current = this.state;
+		if (current == RUNNING || current == INTERRUPTING) {
+			return this.overdueRun != 0 && this.overdueRun == this.startedAtNanos;
+		}
+		return current == QUEUED && this.queueOverdue;
 	}
 
 	@Override
@@ -557,8 +790,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	@Override
 	public TaskState state() {
 		int current = this.state;
-		if (current == RUNNING) {
-			return TaskState.RUNNING;
+		if (current == RUNNING || current == INTERRUPTING) {
+			long overdue = this.overdueRun;
+			return (overdue != 0 && overdue == this.startedAtNanos) ? TaskState.OVERDUE : TaskState.RUNNING;
 		}
 		return this.periodic ? TaskState.SCHEDULED : TaskState.QUEUED;
 	}

@@ -41,7 +41,7 @@ public class TrackingScheduledAnnotationBeanPostProcessor extends ScheduledAnnot
 	protected Runnable createRunnable(Object target, Method method, @Nullable String qualifier) {
 		Runnable runnable = super.createRunnable(target, method, qualifier);
 		return new ScheduledMethodTask(runnable, TaskNames.ofMethod(target, method),
-				AnnotatedLabels.of(target.getClass(), method));
+				AnnotatedLabels.of(target.getClass(), method), AnnotatedTimeBox.of(target.getClass(), method));
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.RunnableScheduledFuture;
 import java.util.function.BooleanSupplier;
 
 import io.github.tasklens.TaskLabels;
+import io.github.tasklens.inventory.TaskTimeBox;
 import io.github.tasklens.inventory.ThreadKind;
 import io.github.tasklens.inventory.VirtualThreads;
 import io.github.tasklens.metrics.RejectReason;
@@ -51,6 +52,8 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 
 	private final BooleanSupplier terminated;
 
+	private final @Nullable InFlightLimit limit;
+
 	private final Map<String, NameLabels> labelsByName = new ConcurrentHashMap<>();
 
 	// written racily on a run when it changes, which is once or twice in the executor's
@@ -63,6 +66,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		this.chain = chain;
 		this.first = first;
 		this.terminated = terminated;
+		this.limit = chain.limits().forExecutor(executorName);
 	}
 
 	@Override
@@ -177,7 +181,31 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		boolean propagates = this.chain.propagates();
 		return new TrackedTask(this.chain.nextId(), this, body, original, name, generic, periodic, probe, labels,
 				propagates ? this.chain.capture() : null, propagates ? MdcCarrier.capture() : null, counters,
-				recoverable);
+				recoverable, policyOf(byName, name, (intent != null) ? intent.timeBox() : null));
+	}
+
+	/**
+	 * Return the time box and limits of the tasks of a name.
+	 * @param name the task name
+	 * @param annotated the time box the task's method declares, or {@code null}
+	 * @return the policy
+	 */
+	TaskPolicy policyOf(String name, @Nullable TaskTimeBox annotated) {
+		return policyOf(byName(name), name, annotated);
+	}
+
+	private TaskPolicy policyOf(NameLabels byName, String name, @Nullable TaskTimeBox annotated) {
+		if (annotated == null) {
+			return byName.policy;
+		}
+		Annotated cached = byName.annotated;
+		if (cached != null && cached.timeBox() == annotated) {
+			return cached.policy();
+		}
+		TaskPolicy policy = byName.policy
+			.withTimeBox(this.chain.timeBoxes().resolve(this.executorName, name, annotated));
+		byName.annotated = new Annotated(annotated, policy);
+		return policy;
 	}
 
 	/**
@@ -190,8 +218,11 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 			TaskLabels own = TaskLabels.of(TaskChain.EXECUTOR_LABEL, this.executorName, TaskChain.TASK_LABEL,
 					TaskChain.labelValue(name));
 			TaskSeries series = this.chain.series();
+			TaskPolicy policy = new TaskPolicy(this.chain.timeBoxes().resolve(this.executorName, name), this.limit,
+					this.chain.limits().forTask(name));
 			byName = new NameLabels(own, this.chain.staticLabels().and(own),
-					series.byName() ? series.forName(this.executorName, TaskChain.labelValue(name)) : null);
+					series.byName() ? series.forName(this.executorName, TaskChain.labelValue(name)) : null,
+					policy.limited() || policy.timeBox() != TaskTimeBox.NONE ? policy : TaskPolicy.NONE);
 			if (this.labelsByName.size() < MAX_CACHED_NAMES) {
 				this.labelsByName.put(name, byName);
 			}
@@ -278,7 +309,44 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		return this.threads;
 	}
 
-	private record NameLabels(TaskLabels own, TaskLabels withStatic, @Nullable TaskCounters counters) {
+	/**
+	 * What is the same for every task of one name on this executor.
+	 */
+	private static final class NameLabels {
+
+		private final TaskLabels own;
+
+		private final TaskLabels withStatic;
+
+		private final @Nullable TaskCounters counters;
+
+		private final TaskPolicy policy;
+
+		// the policy with the time box of the last annotation seen for this name
+		private volatile @Nullable Annotated annotated;
+
+		NameLabels(TaskLabels own, TaskLabels withStatic, @Nullable TaskCounters counters, TaskPolicy policy) {
+			this.own = own;
+			this.withStatic = withStatic;
+			this.counters = counters;
+			this.policy = policy;
+		}
+
+		TaskLabels own() {
+			return this.own;
+		}
+
+		TaskLabels withStatic() {
+			return this.withStatic;
+		}
+
+		@Nullable TaskCounters counters() {
+			return this.counters;
+		}
+
+	}
+
+	private record Annotated(TaskTimeBox timeBox, TaskPolicy policy) {
 	}
 
 	boolean isTerminated() {

@@ -47,10 +47,12 @@ public record InventorySnapshot(Instant takenAt, Totals totals, List<LiveTask> t
 	 * @param queued listed queued tasks
 	 * @param running listed running tasks
 	 * @param scheduled listed periodic tasks between runs
+	 * @param overdue listed tasks past their time box, running or queued
 	 * @param untracked live tasks left out past the maximum listed
 	 * @param matched listed tasks that match the query
 	 */
-	public record Totals(long live, long queued, long running, long scheduled, long untracked, long matched) {
+	public record Totals(long live, long queued, long running, long scheduled, long overdue, long untracked,
+			long matched) {
 
 	}
 

@@ -169,6 +169,28 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	}
 
 	/**
+	 * Check every live task against its time box, and collect those that newly passed
+	 * part of it, with what they passed. Each stripe is locked while it is checked; the
+	 * check allocates nothing per task.
+	 * @param nowNanos the time of the check, from {@link System#nanoTime()}
+	 * @param found where the tasks that passed part of their time box are added
+	 * @param events where what each one passed is added, at the same index
+	 */
+	void checkTimeBoxes(long nowNanos, List<RegistryEntry> found, List<Integer> events) {
+		for (Stripe stripe : this.stripes) {
+			synchronized (stripe) {
+				for (RegistryEntry task = stripe.head; task != null; task = task.next) {
+					int passed = task.checkTimeBox(nowNanos);
+					if (passed != 0) {
+						found.add(task);
+						events.add(passed);
+					}
+				}
+			}
+		}
+	}
+
+	/**
 	 * Record an executor bean that tasklens decorates.
 	 * @param name the bean name
 	 * @param how how it is decorated
@@ -242,7 +264,7 @@ public final class LiveTaskRegistry implements TaskRegistry {
 		for (RegistryEntry task : liveEntries()) {
 			TaskState state = task.state();
 			StateCounts current = counts.getOrDefault(task.executor(), StateCounts.NONE);
-			counts.put(task.executor(), current.plus(state));
+			counts.put(task.executor(), current.plus(state, state == TaskState.OVERDUE || task.overdue()));
 		}
 		return counts;
 	}

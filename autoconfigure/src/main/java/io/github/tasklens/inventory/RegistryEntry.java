@@ -26,6 +26,21 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class RegistryEntry implements TaskInfo {
 
+	/**
+	 * A check found that the running task newly passed its {@code warn-after}.
+	 */
+	protected static final int OVERDUE = 1;
+
+	/**
+	 * A check found that the running task newly passed its {@code interrupt-after}.
+	 */
+	protected static final int INTERRUPT = 2;
+
+	/**
+	 * A check found that the queued task newly passed its {@code queue-warn-after}.
+	 */
+	protected static final int QUEUE_OVERDUE = 4;
+
 	@Nullable RegistryEntry previous;
 
 	@Nullable RegistryEntry next;
@@ -53,5 +68,28 @@ public abstract class RegistryEntry implements TaskInfo {
 	public boolean untracked() {
 		return this.untracked;
 	}
+
+	/**
+	 * Check the task against its time box at the given time and mark what it newly
+	 * passed, so that the next check does not find it again. Called by the watchdog, one
+	 * thread, while it holds the registry's lock: it must neither block nor allocate.
+	 * @param nowNanos the time of the check, from {@link System#nanoTime()}
+	 * @return what it newly passed: {@link #OVERDUE}, {@link #INTERRUPT} and
+	 * {@link #QUEUE_OVERDUE} bits, or 0
+	 */
+	protected abstract int checkTimeBox(long nowNanos);
+
+	/**
+	 * Interrupt the thread of the run that a check found past its
+	 * {@code interrupt-after}, if that run is still going, and count it.
+	 * @return whether the thread was interrupted
+	 */
+	protected abstract boolean interruptOverdueRun();
+
+	/**
+	 * Return the time box of the task.
+	 * @return the time box
+	 */
+	public abstract TaskTimeBox timeBox();
 
 }

@@ -22,22 +22,24 @@ import io.github.tasklens.TaskState;
  * How many live tasks of one executor are in each state.
  *
  * @param queued submitted and waiting to run
- * @param running running now
+ * @param running running now, overdue or not
  * @param scheduled periodic, between runs
+ * @param overdue past their time box, running or queued
  * @author tasklens authors
  */
-public record StateCounts(int queued, int running, int scheduled) {
+public record StateCounts(int queued, int running, int scheduled, int overdue) {
 
 	/**
 	 * No task in any state.
 	 */
-	public static final StateCounts NONE = new StateCounts(0, 0, 0);
+	public static final StateCounts NONE = new StateCounts(0, 0, 0, 0);
 
-	StateCounts plus(TaskState state) {
+	StateCounts plus(TaskState state, boolean overdue) {
+		int late = overdue ? this.overdue + 1 : this.overdue;
 		return switch (state) {
-			case QUEUED -> new StateCounts(this.queued + 1, this.running, this.scheduled);
-			case RUNNING -> new StateCounts(this.queued, this.running + 1, this.scheduled);
-			case SCHEDULED -> new StateCounts(this.queued, this.running, this.scheduled + 1);
+			case QUEUED -> new StateCounts(this.queued + 1, this.running, this.scheduled, late);
+			case RUNNING, OVERDUE -> new StateCounts(this.queued, this.running + 1, this.scheduled, late);
+			case SCHEDULED -> new StateCounts(this.queued, this.running, this.scheduled + 1, late);
 		};
 	}
 

@@ -72,6 +72,7 @@ public final class TaskInventory {
 		long queued = 0;
 		long running = 0;
 		long scheduled = 0;
+		long overdue = 0;
 		long untracked = 0;
 		long matched = 0;
 		PriorityQueue<LiveTask> page = new PriorityQueue<>(OLDEST_FIRST.reversed());
@@ -84,17 +85,28 @@ public final class TaskInventory {
 				continue;
 			}
 			TaskState state = entry.state();
-			switch (state) {
-				case QUEUED -> queued++;
-				case RUNNING -> running++;
-				case SCHEDULED -> scheduled++;
+			boolean late = state == TaskState.OVERDUE || entry.overdue();
+			int slot = switch (state) {
+				case QUEUED -> 0;
+				case RUNNING, OVERDUE -> 1;
+				case SCHEDULED -> 2;
+			};
+			int[] count = byExecutor.computeIfAbsent(entry.executor(), (key) -> new int[4]);
+			count[slot]++;
+			if (late) {
+				count[3]++;
+				overdue++;
 			}
-			byExecutor.computeIfAbsent(entry.executor(), (key) -> new int[3])[state.ordinal()]++;
-			if (!query.matches(entry, state)) {
+			switch (slot) {
+				case 0 -> queued++;
+				case 1 -> running++;
+				default -> scheduled++;
+			}
+			if (!query.matches(entry, state, late)) {
 				continue;
 			}
 			matched++;
-			Thread thread = (state == TaskState.RUNNING) ? entry.thread() : null;
+			Thread thread = state.isRunning() ? entry.thread() : null;
 			boolean grouped = thread != null && toGroup.size() < query.maxStacks();
 			truncated |= thread != null && !grouped;
 			LiveTask top = page.peek();
@@ -116,9 +128,11 @@ public final class TaskInventory {
 		List<LiveTask> listed = new ArrayList<>(page);
 		listed.sort(OLDEST_FIRST);
 		Map<LiveTask, List<StackTraceElement>> stacks = stacks(withThreads(toGroup, listed), query.stackDepth());
-		Totals totals = new Totals(queued + running + scheduled, queued, running, scheduled, untracked, matched);
+		Totals totals = new Totals(queued + running + scheduled, queued, running, scheduled, overdue, untracked,
+				matched);
 		Map<String, StateCounts> counts = new TreeMap<>();
-		byExecutor.forEach((executor, count) -> counts.put(executor, new StateCounts(count[0], count[1], count[2])));
+		byExecutor.forEach(
+				(executor, count) -> counts.put(executor, new StateCounts(count[0], count[1], count[2], count[3])));
 		return new InventorySnapshot(now, totals, withStacks(listed, stacks), groups(toGroup, stacks), truncated,
 				counts);
 	}
@@ -135,7 +149,7 @@ public final class TaskInventory {
 			return null;
 		}
 		TaskState state = found.state();
-		LiveTask task = new LiveTask(found, state, (state == TaskState.RUNNING) ? found.thread() : null, List.of());
+		LiveTask task = new LiveTask(found, state, state.isRunning() ? found.thread() : null, List.of());
 		return withStacks(List.of(task), stacks(List.of(task), stackDepth)).get(0);
 	}
 
@@ -183,8 +197,7 @@ public final class TaskInventory {
 				}
 			}
 		}
-		stacks.keySet()
-			.removeIf((task) -> task.info().thread() != task.thread() || task.info().state() != TaskState.RUNNING);
+		stacks.keySet().removeIf((task) -> task.info().thread() != task.thread() || !task.info().state().isRunning());
 		return stacks;
 	}
 

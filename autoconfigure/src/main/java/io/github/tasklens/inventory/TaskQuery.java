@@ -59,13 +59,16 @@ public record TaskQuery(@Nullable String executor, @Nullable String name, @Nulla
 	}
 
 	/**
-	 * Return whether a task in the given state matches.
+	 * Return whether a task in the given state matches. The state {@code RUNNING} matches
+	 * overdue running tasks too; {@code OVERDUE} matches every overdue task, queued ones
+	 * included.
 	 * @param task the task
 	 * @param current its state, read once
+	 * @param overdue whether it is overdue, read once
 	 * @return whether every filter matches
 	 */
-	public boolean matches(TaskInfo task, TaskState current) {
-		if ((this.state != null && this.state != current)
+	public boolean matches(TaskInfo task, TaskState current, boolean overdue) {
+		if ((this.state != null && !matchesState(current, overdue))
 				|| (this.executor != null && !this.executor.equals(task.executor()))
 				|| (this.name != null && !this.name.equals(task.name()))) {
 			return false;
@@ -80,6 +83,14 @@ public record TaskQuery(@Nullable String executor, @Nullable String name, @Nulla
 			}
 		}
 		return true;
+	}
+
+	private boolean matchesState(TaskState current, boolean overdue) {
+		TaskState wanted = this.state;
+		if (wanted == TaskState.OVERDUE) {
+			return overdue;
+		}
+		return (wanted == TaskState.RUNNING) ? current.isRunning() : wanted == current;
 	}
 
 }

@@ -60,6 +60,8 @@ public final class TaskCounters {
 
 	private final LongAdder waitNanos = new LongAdder();
 
+	private final LongAdder interrupted = new LongAdder();
+
 	private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 
 	TaskCounters(TaskSeries series, String executor, String[] tagValues) {
@@ -133,6 +135,17 @@ public final class TaskCounters {
 	 */
 	public void periodicEnded(boolean failed) {
 		(failed ? this.periodicFailedEnds : this.cancelled).increment();
+	}
+
+	/**
+	 * Count a run interrupted past its time box's {@code interrupt-after}.
+	 */
+	public void interrupted() {
+		this.interrupted.increment();
+	}
+
+	public long interruptedCount() {
+		return this.interrupted.sum();
 	}
 
 	/**

@@ -109,6 +109,10 @@ public final class TaskMeterBinder implements MeterBinder {
 				.tag("outcome", success ? "success" : "failure")
 				.register(registry);
 		}
+		FunctionCounter.builder("tasks.interrupted", counters, TaskCounters::interruptedCount)
+			.description("Runs of tasks interrupted past their time box's interrupt-after")
+			.tags(tags)
+			.register(registry);
 		FunctionTimer
 			.builder("tasks.wait", counters, TaskCounters::waitCount, TaskCounters::waitNanos, TimeUnit.NANOSECONDS)
 			.description("Time tasks waited between submission and start (periodic tasks excluded)")
@@ -139,6 +143,10 @@ public final class TaskMeterBinder implements MeterBinder {
 			.register(registry);
 		Gauge.builder("tasks.queued", this, (binder) -> binder.counts(name).queued())
 			.description("Tasks submitted and waiting to run (periodic tasks between runs excluded)")
+			.tag("executor", name)
+			.register(registry);
+		Gauge.builder("tasks.overdue", this, (binder) -> binder.counts(name).overdue())
+			.description("Tasks past their time box: running past warn-after, or queued past queue-warn-after")
 			.tag("executor", name)
 			.register(registry);
 		PoolMetrics.bindIfUnbound(registry, name, executor);

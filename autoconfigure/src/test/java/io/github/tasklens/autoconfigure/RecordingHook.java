@@ -52,6 +52,12 @@ class RecordingHook implements TaskHook {
 				Thread.currentThread().getName(), failure));
 	}
 
+	@Override
+	public void onOverdue(TaskInfo task) {
+		this.events.add(new Event("overdue", task.id(), task.executor(), task.name(), task.state(),
+				Thread.currentThread().getName(), null));
+	}
+
 	List<Event> of(String kind) {
 		return this.events.stream().filter((event) -> event.kind().equals(kind)).toList();
 	}

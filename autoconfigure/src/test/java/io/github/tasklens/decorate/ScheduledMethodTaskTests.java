@@ -57,7 +57,8 @@ class ScheduledMethodTaskTests {
 	@Test
 	void keepsOneTaskWhenTheSchedulerRunsTheFirstTimeBeforeTheRegistrationTracksIt() {
 		AtomicInteger runs = new AtomicInteger();
-		ScheduledMethodTask method = new ScheduledMethodTask(runs::incrementAndGet, "Jobs.tick", TaskLabels.empty());
+		ScheduledMethodTask method = new ScheduledMethodTask(runs::incrementAndGet, "Jobs.tick", TaskLabels.empty(),
+				null);
 		// the scheduler's own thread decorates the first run, as SimpleAsyncTaskScheduler
 		// does
 		Runnable firstRun = this.decorator.decorate(new DelegatingErrorHandlingRunnable(method, (ex) -> {
@@ -80,7 +81,7 @@ class ScheduledMethodTaskTests {
 		try {
 			for (int round = 0; round < 2000; round++) {
 				ScheduledMethodTask method = new ScheduledMethodTask(() -> {
-				}, "Jobs.tick", TaskLabels.empty());
+				}, "Jobs.tick", TaskLabels.empty(), null);
 				CyclicBarrier start = new CyclicBarrier(2);
 				Future<?> firstRun = threads.submit(() -> {
 					start.await();
@@ -106,7 +107,7 @@ class ScheduledMethodTaskTests {
 	@Test
 	void keepsOneTaskWhenTheRegistrationTracksItBeforeTheFirstRun() {
 		ScheduledMethodTask method = new ScheduledMethodTask(() -> {
-		}, "Jobs.tick", TaskLabels.empty());
+		}, "Jobs.tick", TaskLabels.empty(), null);
 		this.decorator.trackPeriodic(method);
 		this.decorator.decorate(new DelegatingErrorHandlingRunnable(method, (ex) -> {
 		})).run();

@@ -126,7 +126,7 @@ class SampleApplicationTests {
 			assertThat(response.getStatusCode().value()).isEqualTo(400);
 			return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
 		});
-		assertThat(answer).contains("Invalid state 'lost': allowed values are QUEUED, RUNNING, SCHEDULED");
+		assertThat(answer).contains("Invalid state 'lost': allowed values are QUEUED, RUNNING, OVERDUE, SCHEDULED");
 	}
 
 	@Test

@@ -38,9 +38,10 @@ final class TaskDump {
 		StringBuilder out = new StringBuilder();
 		Totals totals = tasks.totals();
 		out.append("tasklens task dump at ").append(tasks.takenAt()).append('\n');
-		out.append(String.format("live %d: queued %d, running %d, scheduled %d; untracked %d; matching the query %d%n",
-				totals.live(), totals.queued(), totals.running(), totals.scheduled(), totals.untracked(),
-				totals.matched()));
+		out.append(String.format(
+				"live %d: queued %d, running %d, scheduled %d; overdue %d; untracked %d; matching the query %d%n",
+				totals.live(), totals.queued(), totals.running(), totals.scheduled(), totals.overdue(),
+				totals.untracked(), totals.matched()));
 		out.append("\nexecutors\n");
 		for (ExecutorDescriptor executor : tasks.executors()) {
 			append(out, executor);
@@ -87,6 +88,9 @@ final class TaskDump {
 		if (executor.queueCapacity() != null) {
 			out.append(" of ").append(executor.queueCapacity());
 		}
+		if (executor.overdue() > 0) {
+			out.append(", overdue ").append(executor.overdue());
+		}
 		if (executor.poolSize() != null) {
 			out.append(", pool ").append(executor.poolSize());
 		}
@@ -96,6 +100,9 @@ final class TaskDump {
 
 	private static void append(StringBuilder out, TaskDescriptor task) {
 		out.append("task ").append(task.id()).append(' ').append(task.state());
+		if (task.overdue() && !"OVERDUE".equals(task.state())) {
+			out.append(" (overdue)");
+		}
 		if (task.runningMillis() != null) {
 			out.append(" for ").append(task.runningMillis()).append(" ms");
 		}

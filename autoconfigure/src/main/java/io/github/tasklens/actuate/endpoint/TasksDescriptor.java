@@ -53,6 +53,7 @@ public record TasksDescriptor(Instant takenAt, Totals totals, List<ExecutorDescr
 	 * {@code virtual}, {@code mixed}, or {@code unknown} before the first task
 	 * @param active tasks running now
 	 * @param queued tasks waiting for a thread
+	 * @param overdue live tasks past their time box
 	 * @param poolSize threads in its pool, when it has one
 	 * @param maxPoolSize most threads its pool can have, when it has one: its maximum, or
 	 * its core size when its queue is unbounded (it never grows past it then)
@@ -63,8 +64,9 @@ public record TasksDescriptor(Instant takenAt, Totals totals, List<ExecutorDescr
 	 * @param failed tasks that failed so far
 	 */
 	public record ExecutorDescriptor(String name, String type, String decoration, String threads, long active,
-			long queued, @Nullable Integer poolSize, @Nullable Integer maxPoolSize, @Nullable Integer queueCapacity,
-			@Nullable Integer queueRemaining, @Nullable Double saturation, long submitted, long failed) {
+			long queued, long overdue, @Nullable Integer poolSize, @Nullable Integer maxPoolSize,
+			@Nullable Integer queueCapacity, @Nullable Integer queueRemaining, @Nullable Double saturation,
+			long submitted, long failed) {
 
 	}
 
@@ -75,7 +77,9 @@ public record TasksDescriptor(Instant takenAt, Totals totals, List<ExecutorDescr
 	 * @param executor its executor's bean name
 	 * @param name its name
 	 * @param labels its labels
-	 * @param state {@code QUEUED}, {@code RUNNING} or {@code SCHEDULED}
+	 * @param state {@code QUEUED}, {@code RUNNING}, {@code OVERDUE} or {@code SCHEDULED}
+	 * @param overdue whether it is past its time box: {@code OVERDUE}, or {@code QUEUED}
+	 * past its {@code queue-warn-after}
 	 * @param periodic whether it repeats
 	 * @param submittedAt when it was submitted
 	 * @param startedAt when its current or last run started
@@ -87,9 +91,9 @@ public record TasksDescriptor(Instant takenAt, Totals totals, List<ExecutorDescr
 	 * @param submitSite the top frames of the code that submitted it, when captured
 	 */
 	public record TaskDescriptor(long id, String executor, String name, Map<String, String> labels, String state,
-			boolean periodic, Instant submittedAt, @Nullable Instant startedAt, @Nullable Long waitingMillis,
-			@Nullable Long runningMillis, @Nullable String thread, @Nullable Boolean virtual, List<String> stack,
-			List<String> submitSite) {
+			boolean overdue, boolean periodic, Instant submittedAt, @Nullable Instant startedAt,
+			@Nullable Long waitingMillis, @Nullable Long runningMillis, @Nullable String thread,
+			@Nullable Boolean virtual, List<String> stack, List<String> submitSite) {
 
 	}
 

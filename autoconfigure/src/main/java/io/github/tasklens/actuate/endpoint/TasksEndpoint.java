@@ -43,6 +43,7 @@ import io.github.tasklens.inventory.ExecutorPools;
 import io.github.tasklens.inventory.InventorySnapshot;
 import io.github.tasklens.inventory.InventorySnapshot.LiveTask;
 import io.github.tasklens.inventory.StateCounts;
+import io.github.tasklens.inventory.Texts;
 import io.github.tasklens.inventory.TaskInventory;
 import io.github.tasklens.inventory.TaskQuery;
 import io.github.tasklens.inventory.VirtualThreads;
@@ -201,14 +202,15 @@ public class TasksEndpoint {
 			.forEach((key, value) -> labels.put(key, (showValues || CODE_LABELS.contains(key)) ? value : MASK));
 		Instant startedAt = task.startedAt();
 		Long waiting = (live.state() == TaskState.QUEUED) ? millisBetween(task.submittedAt(), now) : null;
-		Long running = (live.state() == TaskState.RUNNING && startedAt != null) ? millisBetween(startedAt, now) : null;
+		Long running = (live.state().isRunning() && startedAt != null) ? millisBetween(startedAt, now) : null;
 		Thread thread = live.thread();
 		List<String> submitSite = frames(task.submitSite());
 		if (!showValues && !submitSite.isEmpty()) {
 			submitSite = List.of(MASK);
 		}
-		return new TaskDescriptor(task.id(), task.executor(), task.name(), labels, live.state().name(), task.periodic(),
-				task.submittedAt(), startedAt, waiting, running, (thread != null) ? thread.getName() : null,
+		return new TaskDescriptor(task.id(), task.executor(), task.name(), labels, live.state().name(),
+				live.state() == TaskState.OVERDUE || task.overdue(), task.periodic(), task.submittedAt(), startedAt,
+				waiting, running, (thread != null) ? thread.getName() : null,
 				(thread != null) ? VirtualThreads.isVirtual(thread) : null, frames(live.stack()), submitSite);
 	}
 
@@ -219,28 +221,9 @@ public class TasksEndpoint {
 	private static List<String> frames(List<StackTraceElement> stack) {
 		List<String> frames = new ArrayList<>(stack.size());
 		for (StackTraceElement frame : stack) {
-			frames.add(frame(frame));
+			frames.add(Texts.frame(frame));
 		}
 		return frames;
-	}
-
-	/**
-	 * Write a frame as a stack trace does, without the module and class loader that
-	 * {@link StackTraceElement#toString()} adds.
-	 */
-	private static String frame(StackTraceElement frame) {
-		String where;
-		if (frame.isNativeMethod()) {
-			where = "Native Method";
-		}
-		else if (frame.getFileName() == null) {
-			where = "Unknown Source";
-		}
-		else {
-			where = (frame.getLineNumber() >= 0) ? frame.getFileName() + ":" + frame.getLineNumber()
-					: frame.getFileName();
-		}
-		return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
 	}
 
 	private List<ExecutorDescriptor> executors(Map<String, StateCounts> counts) {
@@ -269,19 +252,19 @@ public class TasksEndpoint {
 			// with an unbounded queue a pool never grows past its core size
 			int max = bounded ? threadPool.getMaximumPoolSize()
 					: Math.max(1, Math.min(threadPool.getCorePoolSize(), threadPool.getMaximumPoolSize()));
-			return new ExecutorDescriptor(name, type, how, threads, active, queued, threadPool.getPoolSize(), max,
-					bounded ? queued + remaining : null, bounded ? remaining : null, ratio(active, max), submitted,
-					failed);
+			return new ExecutorDescriptor(name, type, how, threads, active, queued, counts.overdue(),
+					threadPool.getPoolSize(), max, bounded ? queued + remaining : null, bounded ? remaining : null,
+					ratio(active, max), submitted, failed);
 		}
 		if (pool instanceof ForkJoinPool forkJoin) {
 			int active = forkJoin.getActiveThreadCount();
 			int max = forkJoin.getParallelism();
 			return new ExecutorDescriptor(name, type, how, threads, active,
-					forkJoin.getQueuedSubmissionCount() + forkJoin.getQueuedTaskCount(), forkJoin.getPoolSize(), max,
-					null, null, ratio(active, max), submitted, failed);
+					forkJoin.getQueuedSubmissionCount() + forkJoin.getQueuedTaskCount(), counts.overdue(),
+					forkJoin.getPoolSize(), max, null, null, ratio(active, max), submitted, failed);
 		}
-		return new ExecutorDescriptor(name, type, how, threads, counts.running(), counts.queued(), null, null, null,
-				null, null, submitted, failed);
+		return new ExecutorDescriptor(name, type, how, threads, counts.running(), counts.queued(), counts.overdue(),
+				null, null, null, null, null, submitted, failed);
 	}
 
 	private static @Nullable Double ratio(int active, int max) {

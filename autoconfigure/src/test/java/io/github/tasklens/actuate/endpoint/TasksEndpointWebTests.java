@@ -163,7 +163,7 @@ class TasksEndpointWebTests extends EndpointWebTest {
 		awaitGroupOf(1, "/actuator/tasks?executor=workPool");
 		String text = this.http.text("/actuator/tasks");
 		assertThat(text).startsWith("tasklens task dump at ")
-			.contains("live 1: queued 0, running 1, scheduled 0; untracked 0; matching the query 1")
+			.contains("live 1: queued 0, running 1, scheduled 0; overdue 0; untracked 0; matching the query 1")
 			.contains("  workPool (" + ThreadPoolTaskExecutor.class.getName()
 					+ ", platform threads): active 1 of 2 (50%), queued 0 of 10, pool ")
 			.contains("1 RUNNING task with this stack (executors: workPool; tasks: TasksEndpointWebTests)")
@@ -194,7 +194,7 @@ class TasksEndpointWebTests extends EndpointWebTest {
 
 	@Test
 	void answers400ThatSaysWhatIsAllowed() throws Exception {
-		assertBadRequest("/actuator/tasks?state=LOST", "allowed values are QUEUED, RUNNING, SCHEDULED");
+		assertBadRequest("/actuator/tasks?state=LOST", "allowed values are QUEUED, RUNNING, OVERDUE, SCHEDULED");
 		assertBadRequest("/actuator/tasks?label=team", "it must be key:value, for example label=team:payments");
 		assertBadRequest("/actuator/tasks?label=Team:x", "it must be key:value");
 		assertBadRequest("/actuator/tasks?limit=1001", "it must be between 0 and 1000");

@@ -1,0 +1,137 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.tasklens.decorate;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.core.task.TaskRejectedException;
+
+/**
+ * One in-flight limit: how many tasks of an executor, or of a task name, may be queued or
+ * running at once. A task takes a permit when it is submitted (a periodic task: when each
+ * run starts) and gives it back when it ends.
+ *
+ * @author tasklens authors
+ */
+public final class InFlightLimit {
+
+	private final String property;
+
+	private final int maxInFlight;
+
+	private final boolean block;
+
+	private final Duration blockTimeout;
+
+	private final Semaphore permits;
+
+	/**
+	 * Create a limit.
+	 * @param property the property that sets it, for messages (for example
+	 * {@code tasklens.limits.executors.[reportPool]})
+	 * @param maxInFlight how many tasks may be queued or running at once, at least 1
+	 * @param block whether a submitter over the limit waits (else it is refused at once)
+	 * @param blockTimeout how long a submitter waits at most
+	 */
+	public InFlightLimit(String property, int maxInFlight, boolean block, Duration blockTimeout) {
+		if (maxInFlight < 1) {
+			throw new IllegalArgumentException(property + ".max-in-flight must be at least 1, was " + maxInFlight);
+		}
+		this.property = property;
+		this.maxInFlight = maxInFlight;
+		this.block = block;
+		this.blockTimeout = blockTimeout;
+		this.permits = new Semaphore(maxInFlight);
+	}
+
+	/**
+	 * Take a permit for a task, waiting if the limit says so and the submitter may wait.
+	 * @param task the task, for the message
+	 * @param mayWait whether the submitting thread may wait: not when it is a task that
+	 * holds a permit of this limit, nor a scheduler's thread
+	 * @throws TaskRejectedException when no permit is free in time
+	 */
+	void acquire(TrackedTask task, boolean mayWait) {
+		if (this.permits.tryAcquire()) {
+			return;
+		}
+		if (this.block && mayWait) {
+			try {
+				if (this.permits.tryAcquire(this.blockTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+					return;
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw refused(task, "its submitter was interrupted while waiting for a permit");
+			}
+			throw refused(task, "no task ended within " + this.property + ".block-timeout (" + this.blockTimeout + ")");
+		}
+		if (this.block) {
+			throw refused(task, "its submitter runs a task that this limit counts, and waiting for a permit could "
+					+ "deadlock, so it is refused instead of blocked");
+		}
+		throw refused(task, this.property + ".on-limit is reject");
+	}
+
+	/**
+	 * Take a permit if one is free.
+	 * @return whether a permit was taken
+	 */
+	boolean tryAcquire() {
+		return this.permits.tryAcquire();
+	}
+
+	/**
+	 * Give a permit back.
+	 */
+	void release() {
+		this.permits.release();
+	}
+
+	private TaskRejectedException refused(TrackedTask task, String why) {
+		return new TaskRejectedException("Task '" + task.name() + "' refused on executor '" + task.executor() + "': "
+				+ this.maxInFlight + " task(s) in flight reach " + this.property + ".max-in-flight; " + why);
+	}
+
+	/**
+	 * Return how many tasks hold a permit now.
+	 * @return the tasks in flight
+	 */
+	public int inFlight() {
+		return this.maxInFlight - this.permits.availablePermits();
+	}
+
+	/**
+	 * Return how many tasks may be in flight at once.
+	 * @return the limit
+	 */
+	public int maxInFlight() {
+		return this.maxInFlight;
+	}
+
+	/**
+	 * Return whether submitters over the limit wait.
+	 * @return whether it blocks
+	 */
+	public boolean blocks() {
+		return this.block;
+	}
+
+}

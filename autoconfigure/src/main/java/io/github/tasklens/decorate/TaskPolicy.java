@@ -1,0 +1,43 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.tasklens.decorate;
+
+import io.github.tasklens.inventory.TaskTimeBox;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What governs the tasks of one name on one executor: their time box and the in-flight
+ * limits they count against. Shared by those tasks; replaced, never changed.
+ *
+ * @param timeBox the time box
+ * @param executorLimit the executor's in-flight limit, or {@code null}
+ * @param taskLimit the task name's in-flight limit, or {@code null}
+ * @author tasklens authors
+ */
+record TaskPolicy(TaskTimeBox timeBox, @Nullable InFlightLimit executorLimit, @Nullable InFlightLimit taskLimit) {
+
+	static final TaskPolicy NONE = new TaskPolicy(TaskTimeBox.NONE, null, null);
+
+	boolean limited() {
+		return this.executorLimit != null || this.taskLimit != null;
+	}
+
+	TaskPolicy withTimeBox(TaskTimeBox box) {
+		return box.equals(this.timeBox) ? this : new TaskPolicy(box, this.executorLimit, this.taskLimit);
+	}
+
+}
