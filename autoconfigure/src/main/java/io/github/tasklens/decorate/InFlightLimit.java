@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.github.tasklens.inventory.Texts;
+
 import org.springframework.core.task.TaskRejectedException;
 
 /**
@@ -81,13 +83,14 @@ public final class InFlightLimit {
 				Thread.currentThread().interrupt();
 				throw refused(task, "its submitter was interrupted while waiting for a permit");
 			}
-			throw refused(task, "no task ended within " + this.property + ".block-timeout (" + this.blockTimeout + ")");
+			throw refused(task, "no task ended within " + this.property + ".block-timeout ("
+					+ Texts.duration(this.blockTimeout) + ")");
 		}
 		if (this.block) {
 			throw refused(task, "its submitter runs a task that this limit counts, and waiting for a permit could "
 					+ "deadlock, so it is refused instead of blocked");
 		}
-		throw refused(task, this.property + ".on-limit is reject");
+		throw refused(task, "on-limit is reject");
 	}
 
 	/**
