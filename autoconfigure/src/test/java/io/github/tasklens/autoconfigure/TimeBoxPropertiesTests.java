@@ -1,0 +1,276 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.tasklens.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.tasklens.TaskInfo;
+import io.github.tasklens.TaskRegistry;
+import io.github.tasklens.TimeBox;
+import io.github.tasklens.inventory.RegistryEntry;
+import io.github.tasklens.inventory.TaskTimeBox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for the {@code tasklens.timebox.*} and {@code tasklens.limits.*} properties and
+ * {@code @TimeBox}: which time box wins, how names are matched, and what startup says
+ * about bad values.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class TimeBoxPropertiesTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TasklensAutoConfiguration.class))
+		.withUserConfiguration(OrderConfiguration.class);
+
+	@Test
+	void appliesTheAnnotationOverTheTaskNameOverTheExecutorOverEveryTaskAttributeByAttribute() {
+		this.runner
+			.withPropertyValues("tasklens.timebox.warn-after=1h", "tasklens.timebox.interrupt-after=10h",
+					"tasklens.timebox.executors.[orderPool].warn-after=2h",
+					"tasklens.timebox.executors.[orderPool].queue-warn-after=5m",
+					"tasklens.timebox.tasks.[OrderService.plain].warn-after=3h",
+					"tasklens.timebox.tasks.[OrderService.annotated].warn-after=3h")
+			.run((context) -> {
+				Map<String, TaskTimeBox> boxes = liveTimeBoxes(context);
+				assertThat(boxes.get("OrderService.annotated"))
+					.isEqualTo(TaskTimeBox.of(Duration.ofHours(4), Duration.ofHours(10), Duration.ofMinutes(5)));
+				assertThat(boxes.get("OrderService.plain"))
+					.isEqualTo(TaskTimeBox.of(Duration.ofHours(3), Duration.ofHours(10), Duration.ofMinutes(5)));
+				assertThat(boxes.get("Lambda"))
+					.isEqualTo(TaskTimeBox.of(Duration.ofHours(2), Duration.ofHours(10), Duration.ofMinutes(5)));
+				assertThat(boxes.get("OtherPoolTask"))
+					.isEqualTo(TaskTimeBox.of(Duration.ofHours(1), Duration.ofHours(10), null));
+			});
+	}
+
+	@Test
+	void matchesBracketedNamesWithoutRegardToCase() {
+		this.runner
+			.withPropertyValues("tasklens.timebox.tasks.[orderservice.PLAIN].warn-after=3h",
+					"tasklens.timebox.executors.[ORDERPOOL].warn-after=2h")
+			.run((context) -> {
+				Map<String, TaskTimeBox> boxes = liveTimeBoxes(context);
+				assertThat(boxes.get("OrderService.plain").warnAfter()).isEqualTo(Duration.ofHours(3));
+				assertThat(boxes.get("Lambda").warnAfter()).isEqualTo(Duration.ofHours(2));
+				assertThat(boxes.get("OtherPoolTask")).isEqualTo(TaskTimeBox.NONE);
+			});
+	}
+
+	@Test
+	void takesExecutorNamesFromEnvironmentVariablesWhichLowercaseThem() {
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment",
+						Map.of("TASKLENS_TIMEBOX_EXECUTORS_ORDERPOOL_WARNAFTER", "2h"))))
+			.run((context) -> {
+				Map<String, TaskTimeBox> boxes = liveTimeBoxes(context);
+				assertThat(boxes.get("Lambda").warnAfter()).isEqualTo(Duration.ofHours(2));
+				assertThat(boxes.get("OtherPoolTask")).isEqualTo(TaskTimeBox.NONE);
+			});
+	}
+
+	@Test
+	void failsStartupOnATimeBoxThatIsNotPositive(CapturedOutput output) {
+		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
+				"--tasklens.timebox.tasks.[Jobs.sync].queue-warn-after=0s");
+		assertThat(report).contains("tasklens.timebox.tasks.[Jobs.sync].queue-warn-after")
+			.contains("it must be a positive duration, for example 500ms, 30s, 5m or 1h");
+	}
+
+	@Test
+	void failsStartupOnANegativeWarnAfter(CapturedOutput output) {
+		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
+				"--tasklens.timebox.warn-after=-5s");
+		assertThat(report).contains("tasklens.timebox.warn-after").contains("positive duration");
+	}
+
+	@Test
+	void failsStartupOnInterruptAfterShorterThanWarnAfter(CapturedOutput output) {
+		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
+				"--tasklens.timebox.executors.[orderPool].warn-after=5m",
+				"--tasklens.timebox.executors.[orderPool].interrupt-after=1m");
+		assertThat(report).contains("tasklens.timebox.executors.[orderPool].interrupt-after")
+			.contains("interrupt-after (PT1M) must not be shorter than warn-after (PT5M)");
+	}
+
+	@Test
+	void failsStartupOnAMaxInFlightBelowOne(CapturedOutput output) {
+		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
+				"--tasklens.limits.executors.[orderPool].max-in-flight=0");
+		assertThat(report).contains("tasklens.limits.executors.[orderPool].max-in-flight").contains("at least 1");
+	}
+
+	@Test
+	void failsStartupOnALimitWithoutMaxInFlight(CapturedOutput output) {
+		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
+				"--tasklens.limits.tasks.[Jobs.sync].on-limit=block");
+		assertThat(report).contains("tasklens.limits.tasks.[Jobs.sync].max-in-flight")
+			.contains("needs a max-in-flight of at least 1");
+	}
+
+	@Test
+	void failsStartupOnAnUnknownOnLimitNamingTheAllowedValues(CapturedOutput output) {
+		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
+				"--tasklens.limits.executors.[orderPool].max-in-flight=2",
+				"--tasklens.limits.executors.[orderPool].on-limit=queue");
+		assertThat(report).contains("tasklens.limits.executors[orderPool].on-limit").contains("\"queue\"");
+		assertThat(report.substring(report.indexOf("Action:"))).contains("REJECT").contains("BLOCK");
+	}
+
+	@Test
+	void failsStartupOnATimeBoxAnnotationThatDoesNotParseNamingTheMethod() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TasklensAutoConfiguration.class))
+			.withUserConfiguration(BadAnnotationConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(rootCause(context.getStartupFailure())).hasMessageContaining(
+						"Invalid @TimeBox on " + BadlyBoxed.class.getName() + ".soon: warnAfter 'soon' is not a "
+								+ "duration: write it as 500ms, 30s, 5m, 1h, 2d, ISO-8601 (PT30S), or a number of "
+								+ "milliseconds");
+			});
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && !cause.getMessage().startsWith("Invalid @TimeBox")) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	/**
+	 * Submit one task of each kind, blocked until read, and return their time boxes by
+	 * task name.
+	 */
+	private static Map<String, TaskTimeBox> liveTimeBoxes(ApplicationContext context) throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			OrderService orders = context.getBean(OrderService.class);
+			orders.annotated(release);
+			orders.plain(release);
+			context.getBean("orderPool", ThreadPoolTaskExecutor.class)
+				.execute(() -> InFlightLimitTests.awaitQuietly(release));
+			context.getBean("otherPool", ThreadPoolTaskExecutor.class).execute(new OtherPoolTask(release));
+			TaskRegistry registry = context.getBean(TaskRegistry.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> registry.liveTasks().size() == 4);
+			Map<String, TaskTimeBox> boxes = new java.util.TreeMap<>();
+			for (TaskInfo task : registry.liveTasks()) {
+				String name = task.name().equals(TimeBoxPropertiesTests.class.getSimpleName()) ? "Lambda" : task.name();
+				boxes.put(name, ((RegistryEntry) task).timeBox());
+			}
+			return boxes;
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	static class OrderService {
+
+		@Async("orderPool")
+		@TimeBox(warnAfter = "4h")
+		public void annotated(CountDownLatch release) {
+			InFlightLimitTests.awaitQuietly(release);
+		}
+
+		@Async("orderPool")
+		public void plain(CountDownLatch release) {
+			InFlightLimitTests.awaitQuietly(release);
+		}
+
+	}
+
+	static class OtherPoolTask implements Runnable {
+
+		private final CountDownLatch release;
+
+		OtherPoolTask(CountDownLatch release) {
+			this.release = release;
+		}
+
+		@Override
+		public void run() {
+			InFlightLimitTests.awaitQuietly(this.release);
+		}
+
+	}
+
+	static class BadlyBoxed {
+
+		@Async
+		@TimeBox(warnAfter = "soon")
+		public void soon() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAsync
+	static class OrderConfiguration {
+
+		@Bean
+		OrderService orderService() {
+			return new OrderService();
+		}
+
+		@Bean
+		ThreadPoolTaskExecutor orderPool() {
+			ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+			pool.setCorePoolSize(4);
+			return pool;
+		}
+
+		@Bean
+		ThreadPoolTaskExecutor otherPool() {
+			return new ThreadPoolTaskExecutor();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAsync
+	static class BadAnnotationConfiguration {
+
+		@Bean
+		BadlyBoxed badlyBoxed() {
+			return new BadlyBoxed();
+		}
+
+	}
+
+}
