@@ -29,9 +29,10 @@ import java.lang.annotation.Target;
  * class's, then the properties for the task's name, its executor, and all tasks).
  * <p>
  * Durations are written as in properties: {@code 500ms}, {@code 30s}, {@code 5m},
- * {@code 1h}, {@code 2d} or ISO-8601 ({@code PT30S}); a plain number is milliseconds. A
- * value that does not parse, is not positive, or an {@code interruptAfter} shorter than
- * {@code warnAfter} fails startup.
+ * {@code 1h}, {@code 2d} or ISO-8601 ({@code PT30S}); a plain number is milliseconds.
+ * {@code ${...}} placeholders are resolved against the environment. A value that does not
+ * parse, is not positive, or an {@code interruptAfter} shorter than {@code warnAfter}
+ * fails startup.
  *
  * @author tasklens authors
  */

@@ -27,6 +27,7 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringValueResolver;
 
 /**
  * Reads {@link TimeBox @TimeBox} from a method and its class; the method's attributes
@@ -43,10 +44,11 @@ final class AnnotatedTimeBox {
 	 * Return the time box declared on a method and its class.
 	 * @param targetClass the class of the bean
 	 * @param method the method
+	 * @param resolver resolves {@code ${...}} placeholders in the values, or {@code null}
 	 * @return the time box, or {@code null} when neither is annotated
 	 * @throws IllegalArgumentException naming the method when a value is invalid
 	 */
-	static @Nullable TaskTimeBox of(Class<?> targetClass, Method method) {
+	static @Nullable TaskTimeBox of(Class<?> targetClass, Method method, @Nullable StringValueResolver resolver) {
 		Class<?> userClass = ClassUtils.getUserClass(targetClass);
 		Method specific = AopUtils.getMostSpecificMethod(method, userClass);
 		TimeBox onClass = AnnotatedElementUtils.findMergedAnnotation(userClass, TimeBox.class);
@@ -56,22 +58,24 @@ final class AnnotatedTimeBox {
 		}
 		String where = userClass.getName() + "." + method.getName();
 		try {
-			TaskTimeBox box = (onMethod != null) ? parse(onMethod) : TaskTimeBox.NONE;
-			return (onClass != null) ? box.orElse(parse(onClass)) : box;
+			TaskTimeBox box = (onMethod != null) ? parse(onMethod, resolver) : TaskTimeBox.NONE;
+			return (onClass != null) ? box.orElse(parse(onClass, resolver)) : box;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Invalid @TimeBox on " + where + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private static TaskTimeBox parse(TimeBox annotation) {
-		return TaskTimeBox.of(duration("warnAfter", annotation.warnAfter()),
-				duration("interruptAfter", annotation.interruptAfter()),
-				duration("queueWarnAfter", annotation.queueWarnAfter()));
+	private static TaskTimeBox parse(TimeBox annotation, @Nullable StringValueResolver resolver) {
+		return TaskTimeBox.of(duration("warnAfter", annotation.warnAfter(), resolver),
+				duration("interruptAfter", annotation.interruptAfter(), resolver),
+				duration("queueWarnAfter", annotation.queueWarnAfter(), resolver));
 	}
 
-	private static @Nullable Duration duration(String attribute, String value) {
-		if (value.isBlank()) {
+	private static @Nullable Duration duration(String attribute, String declared,
+			@Nullable StringValueResolver resolver) {
+		String value = (resolver != null && !declared.isBlank()) ? resolver.resolveStringValue(declared) : declared;
+		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {

@@ -46,12 +46,14 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.AsyncAnnotationAdvisor;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringValueResolver;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -80,6 +82,8 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 
 	private final Map<MethodKey, Submissions.Intent> intents = new ConcurrentHashMap<>();
 
+	private final @Nullable StringValueResolver resolver;
+
 	/**
 	 * Create the post-processor.
 	 * @param adopter the adopter, resolved on first use
@@ -89,6 +93,8 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 	public AsyncMethodTracking(Supplier<ExecutorAdopter> adopter, ListableBeanFactory beanFactory) {
 		this.adopter = adopter;
 		this.beanFactory = beanFactory;
+		this.resolver = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable::resolveEmbeddedValue : null;
 	}
 
 	@Override
@@ -175,7 +181,8 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 
 	private Submissions.Intent intentOf(MethodKey key) {
 		return Submissions.Intent.named(TaskNames.ofClassName(key.type().getName()) + "." + key.method().getName(),
-				AnnotatedLabels.of(key.type(), key.method()), AnnotatedTimeBox.of(key.type(), key.method()));
+				AnnotatedLabels.of(key.type(), key.method()),
+				AnnotatedTimeBox.of(key.type(), key.method(), this.resolver));
 	}
 
 	/**

@@ -20,6 +20,7 @@ import java.lang.reflect.Method;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
+import org.springframework.util.StringValueResolver;
 
 /**
  * Spring's {@code @Scheduled} processor, with each method wrapped where Spring creates
@@ -37,11 +38,20 @@ public class TrackingScheduledAnnotationBeanPostProcessor extends ScheduledAnnot
 		super(new TrackingScheduledTaskRegistrar());
 	}
 
+	private @Nullable StringValueResolver resolver;
+
+	@Override
+	public void setEmbeddedValueResolver(StringValueResolver resolver) {
+		super.setEmbeddedValueResolver(resolver);
+		this.resolver = resolver;
+	}
+
 	@Override
 	protected Runnable createRunnable(Object target, Method method, @Nullable String qualifier) {
 		Runnable runnable = super.createRunnable(target, method, qualifier);
 		return new ScheduledMethodTask(runnable, TaskNames.ofMethod(target, method),
-				AnnotatedLabels.of(target.getClass(), method), AnnotatedTimeBox.of(target.getClass(), method));
+				AnnotatedLabels.of(target.getClass(), method),
+				AnnotatedTimeBox.of(target.getClass(), method, this.resolver));
 	}
 
 }

@@ -74,7 +74,15 @@ class TimeBoxPropertiesTests {
 					.isEqualTo(TaskTimeBox.of(Duration.ofHours(2), Duration.ofHours(10), Duration.ofMinutes(5)));
 				assertThat(boxes.get("OtherPoolTask"))
 					.isEqualTo(TaskTimeBox.of(Duration.ofHours(1), Duration.ofHours(10), null));
+				assertThat(boxes.get("OrderService.placeholder").warnAfter()).isEqualTo(Duration.ofHours(6));
 			});
+	}
+
+	@Test
+	void resolvesPlaceholdersInTheAnnotation() {
+		this.runner.withPropertyValues("orders.warn-after=90s")
+			.run((context) -> assertThat(liveTimeBoxes(context).get("OrderService.placeholder").warnAfter())
+				.isEqualTo(Duration.ofSeconds(90)));
 	}
 
 	@Test
@@ -183,11 +191,12 @@ class TimeBoxPropertiesTests {
 			OrderService orders = context.getBean(OrderService.class);
 			orders.annotated(release);
 			orders.plain(release);
+			orders.placeholder(release);
 			context.getBean("orderPool", ThreadPoolTaskExecutor.class)
 				.execute(() -> InFlightLimitTests.awaitQuietly(release));
 			context.getBean("otherPool", ThreadPoolTaskExecutor.class).execute(new OtherPoolTask(release));
 			TaskRegistry registry = context.getBean(TaskRegistry.class);
-			await().atMost(Duration.ofSeconds(10)).until(() -> registry.liveTasks().size() == 4);
+			await().atMost(Duration.ofSeconds(10)).until(() -> registry.liveTasks().size() == 5);
 			Map<String, TaskTimeBox> boxes = new java.util.TreeMap<>();
 			for (TaskInfo task : registry.liveTasks()) {
 				String name = task.name().equals(TimeBoxPropertiesTests.class.getSimpleName()) ? "Lambda" : task.name();
@@ -210,6 +219,12 @@ class TimeBoxPropertiesTests {
 
 		@Async("orderPool")
 		public void plain(CountDownLatch release) {
+			InFlightLimitTests.awaitQuietly(release);
+		}
+
+		@Async("orderPool")
+		@TimeBox(warnAfter = "${orders.warn-after:6h}")
+		public void placeholder(CountDownLatch release) {
 			InFlightLimitTests.awaitQuietly(release);
 		}
 

@@ -43,7 +43,9 @@ import static org.awaitility.Awaitility.await;
  * Starts the sample app and checks that tasklens logs the start of its {@code @Async},
  * {@code @Scheduled} and {@code ExecutorService} tasks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.ingest.rate=200ms")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "sample.ingest.rate=200ms", "sample.reconcile.initial-delay=0",
+				"sample.reconcile.warn-after=300ms", "tasklens.timebox.check-interval=100ms" })
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
@@ -94,8 +96,12 @@ class SampleApplicationTests {
 					.body(new ParameterizedTypeReference<>() {
 					});
 				assertThat(answer).extractingByKey("totals", as(InstanceOfAssertFactories.MAP))
-					.containsEntry("running", 4)
-					.containsEntry("queued", 2);
+					.containsEntry("matched", 6);
+				assertThat(answer).extractingByKey("executors", as(InstanceOfAssertFactories.LIST))
+					.anySatisfy((executor) -> assertThat(executor).asInstanceOf(InstanceOfAssertFactories.MAP)
+						.containsEntry("name", "leakPool")
+						.containsEntry("active", 4)
+						.containsEntry("queued", 2));
 				assertThat(answer).extractingByKey("groups", as(InstanceOfAssertFactories.LIST))
 					.singleElement(as(InstanceOfAssertFactories.MAP))
 					.containsEntry("count", 4)
@@ -117,6 +123,30 @@ class SampleApplicationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.registry.liveTasks())
 				.noneMatch((task) -> task.executor().equals("leakPool")));
+	}
+
+	@Test
+	void reportsTheHangingReconciliationAsOverdueWhileItHangs(CapturedOutput output) {
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Map<String, Object> answer = client.get()
+				.uri("/actuator/tasks?state=OVERDUE")
+				.retrieve()
+				.body(new ParameterizedTypeReference<>() {
+				});
+			assertThat(answer).extractingByKey("tasks", as(InstanceOfAssertFactories.LIST))
+				.anySatisfy((task) -> assertThat(task).asInstanceOf(InstanceOfAssertFactories.MAP)
+					.containsEntry("name", "ReconcileJob.reconcile")
+					.containsEntry("executor", "applicationTaskExecutor")
+					.containsEntry("state", "OVERDUE")
+					.containsEntry("overdue", true));
+		});
+		assertThat(output)
+			.containsPattern("WARN \\[\\|\\|tenant=\\|req=] .* io.github.tasklens.TaskTimeBox +: Task \\d+ "
+					+ "'ReconcileJob.reconcile' on executor 'applicationTaskExecutor' is overdue: running for \\S+ on "
+					+ "thread '[^']+', past its warn-after of 300ms \\{app=tasklens-sample, "
+					+ "executor=applicationTaskExecutor, task=ReconcileJob.reconcile\\}")
+			.contains("\tat io.github.tasklens.sample.ReconcileJob.reconcile(ReconcileJob.java:");
 	}
 
 	@Test
