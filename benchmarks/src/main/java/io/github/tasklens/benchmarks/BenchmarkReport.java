@@ -48,6 +48,7 @@ public final class BenchmarkReport {
 		Options options = new OptionsBuilder().include(ChainBenchmark.class.getName())
 			.include(PropagationBenchmark.class.getName())
 			.include(InventoryBenchmark.class.getName())
+			.include(WatchdogBenchmark.class.getName())
 			.addProfiler(GCProfiler.class)
 			.forks(full ? 3 : 1)
 			.warmupIterations(full ? 5 : 3)
