@@ -36,6 +36,10 @@ record TaskPolicy(TaskTimeBox timeBox, @Nullable InFlightLimit executorLimit, @N
 		return this.executorLimit != null || this.taskLimit != null;
 	}
 
+	TaskPolicy withoutLimits() {
+		return limited() ? new TaskPolicy(this.timeBox, null, null) : this;
+	}
+
 	TaskPolicy withTimeBox(TaskTimeBox box) {
 		return box.equals(this.timeBox) ? this : new TaskPolicy(box, this.executorLimit, this.taskLimit);
 	}

@@ -108,6 +108,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	private static final AtomicIntegerFieldUpdater<TrackedTask> ACTIVE_RUNS = AtomicIntegerFieldUpdater
 		.newUpdater(TrackedTask.class, "activeRuns");
 
+	// the periodic task whose run over its limits passes through its body on this thread
+	private static final ThreadLocal<@Nullable TrackedTask> SKIPPING = new ThreadLocal<>();
+
 	private static final long ORIGIN_NANOS = System.nanoTime();
 
 	private static final long ORIGIN_MILLIS = System.currentTimeMillis();
@@ -140,8 +143,6 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private boolean lastRunFailed;
 
-	private @Nullable RejectReason rejectReason;
-
 	private volatile @Nullable Future<?> probe;
 
 	private volatile int state;
@@ -154,30 +155,13 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private volatile @Nullable Thread thread;
 
-	private StackTraceElement @Nullable [] submitSite;
-
 	private volatile TaskPolicy policy;
 
-	// whether this one-shot task holds permits of its in-flight limits: taken before the
-	// task is published, given back by the one call that ends it
-	private boolean holdsPermits;
-
-	// the start of the run that the watchdog found past warn-after, or 0
-	private volatile long overdueRun;
-
-	private volatile boolean queueOverdue;
-
-	// the start of the run that the watchdog found past interrupt-after, and of the run
-	// it interrupted
-	private volatile long interruptDueRun;
-
-	private volatile long interruptedRun;
+	// what few tasks have: a submit site, or what the watchdog found past part of the
+	// time box; kept out of every task's own fields so that a task stays small
+	private volatile @Nullable Extras extras;
 
 	private volatile boolean scheduledMethod;
-
-	// set on the worker's thread while a run over its limit passes through its body only
-	// to be skipped by the scheduled method inside
-	private boolean skipRun;
 
 	TrackedTask(long id, TrackingTaskDecorator executor, Object task, Object original, String name, boolean genericName,
 			boolean periodic, @Nullable Future<?> probe, TaskLabels labels, @Nullable ContextSnapshot context,
@@ -323,7 +307,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (runPermits) {
 				releasePermits(this.policy);
 			}
-			if (this.interruptedRun == started) {
+			Extras found = this.extras;
+			if (found != null && found.interruptedRun == started) {
 				// the watchdog's interrupt of this run must not reach the thread's next
 				// task
 				Thread.interrupted();
@@ -470,6 +455,10 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * @return whether this call ended it
 	 */
 	boolean end(int finalState) {
+		return end(finalState, null);
+	}
+
+	private boolean end(int finalState, @Nullable RejectReason reason) {
 		for (;;) {
 			int current = this.state;
 			if (current >= DONE) {
@@ -481,17 +470,19 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			if (STATE.compareAndSet(this, current, finalState)) {
 				this.executor.chain().registry().remove(this);
-				if (this.holdsPermits) {
-					this.holdsPermits = false;
-					releasePermits(this.policy);
+				TaskPolicy limits = this.policy;
+				if (!this.periodic && limits.limited()) {
+					// a one-shot task holds a permit of each of its limits from
+					// submission
+					releasePermits(limits);
 				}
-				counted(finalState);
+				counted(finalState, reason);
 				return true;
 			}
 		}
 	}
 
-	private void counted(int finalState) {
+	private void counted(int finalState, @Nullable RejectReason reason) {
 		if (finalState == CANCELLED) {
 			if (this.periodic) {
 				this.counters.periodicEnded(this.lastRunFailed);
@@ -501,7 +492,6 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 		}
 		else if (finalState == REJECTED) {
-			RejectReason reason = this.rejectReason;
 			this.counters.rejected((reason != null) ? reason : RejectReason.EXECUTOR);
 		}
 	}
@@ -511,8 +501,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * @param reason why
 	 */
 	void reject(RejectReason reason) {
-		this.rejectReason = reason;
-		end(REJECTED);
+		end(REJECTED, reason);
 	}
 
 	/**
@@ -546,7 +535,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		if (this.genericName) {
 			this.name = name;
 			this.labels = this.labels.and(TaskChain.TASK_LABEL, TaskChain.labelValue(name));
-			this.policy = this.executor.policyOf(name, annotated);
+			// the limits stay those it took permits of at submission
+			this.policy = this.policy.withTimeBox(this.executor.policyOf(name, annotated).timeBox());
 			this.genericName = false;
 		}
 	}
@@ -563,22 +553,25 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		}
 		TrackedTask submitter = TaskFrames.currentTask();
 		InFlightLimit executorLimit = limits.executorLimit();
-		if (executorLimit != null) {
-			executorLimit.acquire(this, submitter == null || submitter.executor != this.executor);
-		}
 		InFlightLimit taskLimit = limits.taskLimit();
-		if (taskLimit != null) {
-			try {
+		boolean executorHeld = false;
+		try {
+			if (executorLimit != null) {
+				executorLimit.acquire(this, submitter == null || submitter.executor != this.executor);
+				executorHeld = true;
+			}
+			if (taskLimit != null) {
 				taskLimit.acquire(this, submitter == null || !submitter.name.equals(this.name));
 			}
-			catch (RuntimeException ex) {
-				if (executorLimit != null) {
-					executorLimit.release();
-				}
-				throw ex;
-			}
 		}
-		this.holdsPermits = true;
+		catch (RuntimeException ex) {
+			if (executorHeld) {
+				executorLimit.release();
+			}
+			// refused: it holds no permit for its end to give back
+			this.policy = limits.withoutLimits();
+			throw ex;
+		}
 	}
 
 	/**
@@ -620,12 +613,12 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		try {
 			if (body instanceof Future<?> && body instanceof Runnable runnable) {
 				Object previousFrame = TaskFrames.enter(this);
-				this.skipRun = true;
+				SKIPPING.set(this);
 				try {
 					runnable.run();
 				}
 				finally {
-					this.skipRun = false;
+					SKIPPING.remove();
 					TaskFrames.exit(previousFrame);
 				}
 			}
@@ -642,7 +635,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * @return whether to skip the scheduled method's call
 	 */
 	boolean skipsRun() {
-		return this.skipRun;
+		return SKIPPING.get() == this;
 	}
 
 	void runsScheduledMethod() {
@@ -669,21 +662,23 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			long ran = nowNanos - started;
 			int passed = 0;
 			long overdueNanos = box.overdueNanos();
-			if (overdueNanos != 0 && ran >= overdueNanos && this.overdueRun != started) {
-				this.overdueRun = started;
+			Extras found = this.extras;
+			if (overdueNanos != 0 && ran >= overdueNanos && (found == null || found.overdueRun != started)) {
+				found = extras();
+				found.overdueRun = started;
 				passed |= OVERDUE;
 			}
 			long interruptNanos = box.interruptNanos();
-			if (interruptNanos != 0 && ran >= interruptNanos && this.interruptDueRun != started) {
-				this.interruptDueRun = started;
+			if (interruptNanos != 0 && ran >= interruptNanos && (found == null || found.interruptDueRun != started)) {
+				extras().interruptDueRun = started;
 				passed |= INTERRUPT;
 			}
 			return passed;
 		}
-		if (current == QUEUED && !this.queueOverdue) {
+		if (current == QUEUED && !queueOverdue()) {
 			long queueWarnNanos = box.queueWarnNanos();
 			if (queueWarnNanos != 0 && nowNanos - this.submittedAtNanos >= queueWarnNanos) {
-				this.queueOverdue = true;
+				extras().queueOverdue = true;
 				return QUEUE_OVERDUE;
 			}
 		}
@@ -692,7 +687,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	@Override
 	protected boolean interruptOverdueRun() {
-		long due = this.interruptDueRun;
+		Extras found = this.extras;
+		long due = (found != null) ? found.interruptDueRun : 0;
 		if (due == 0 || !STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
 			return false;
 		}
@@ -701,7 +697,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (running == null || this.startedAtNanos != due) {
 				return false;
 			}
-			this.interruptedRun = due;
+			found.interruptedRun = due;
 			running.interrupt();
 			this.counters.interrupted();
 			return true;
@@ -715,9 +711,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	public boolean overdue() {
 		int current = this.state;
 		if (current == RUNNING || current == INTERRUPTING) {
-			return this.overdueRun != 0 && this.overdueRun == this.startedAtNanos;
+			return overdueRun() == this.startedAtNanos;
 		}
-		return current == QUEUED && this.queueOverdue;
+		return current == QUEUED && queueOverdue();
 	}
 
 	@Override
@@ -791,8 +787,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	public TaskState state() {
 		int current = this.state;
 		if (current == RUNNING || current == INTERRUPTING) {
-			long overdue = this.overdueRun;
-			return (overdue != 0 && overdue == this.startedAtNanos) ? TaskState.OVERDUE : TaskState.RUNNING;
+			return (overdueRun() == this.startedAtNanos) ? TaskState.OVERDUE : TaskState.RUNNING;
 		}
 		return this.periodic ? TaskState.SCHEDULED : TaskState.QUEUED;
 	}
@@ -820,7 +815,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	@Override
 	public List<StackTraceElement> submitSite() {
-		StackTraceElement[] site = this.submitSite;
+		Extras found = this.extras;
+		StackTraceElement[] site = (found != null) ? found.submitSite : null;
 		return (site != null) ? List.of(site) : List.of();
 	}
 
@@ -829,7 +825,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * @param site the submitting code's top frames
 	 */
 	void submitSite(StackTraceElement[] site) {
-		this.submitSite = site;
+		extras().submitSite = site;
 	}
 
 	private static Instant instant(long nanoTime) {
@@ -839,6 +835,46 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	@Override
 	public String toString() {
 		return this.original.toString();
+	}
+
+	private Extras extras() {
+		// made before the task is published (submit site) or by the watchdog's one thread
+		Extras found = this.extras;
+		if (found == null) {
+			found = new Extras();
+			this.extras = found;
+		}
+		return found;
+	}
+
+	private long overdueRun() {
+		Extras found = this.extras;
+		return (found != null) ? found.overdueRun : -1;
+	}
+
+	private boolean queueOverdue() {
+		Extras found = this.extras;
+		return found != null && found.queueOverdue;
+	}
+
+	/**
+	 * What few tasks have: where it was submitted, and what the watchdog found of a task
+	 * past part of its time box.
+	 */
+	private static final class Extras {
+
+		StackTraceElement @Nullable [] submitSite;
+
+		// the start of the run found past warn-after, past interrupt-after, and
+		// interrupted
+		volatile long overdueRun = -1;
+
+		volatile long interruptDueRun;
+
+		volatile long interruptedRun;
+
+		volatile boolean queueOverdue;
+
 	}
 
 }

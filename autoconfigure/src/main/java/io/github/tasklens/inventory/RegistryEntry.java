@@ -72,7 +72,8 @@ public abstract class RegistryEntry implements TaskInfo {
 	/**
 	 * Check the task against its time box at the given time and mark what it newly
 	 * passed, so that the next check does not find it again. Called by the watchdog, one
-	 * thread, while it holds the registry's lock: it must neither block nor allocate.
+	 * thread, while it holds the registry's lock: it must not block, and allocates only
+	 * for a task that newly passes part of its time box.
 	 * @param nowNanos the time of the check, from {@link System#nanoTime()}
 	 * @return what it newly passed: {@link #OVERDUE}, {@link #INTERRUPT} and
 	 * {@link #QUEUE_OVERDUE} bits, or 0
