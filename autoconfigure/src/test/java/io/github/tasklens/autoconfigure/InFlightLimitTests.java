@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,7 +46,7 @@ import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -193,7 +194,17 @@ class InFlightLimitTests {
 
 	@Test
 	void skipsAPeriodicRunOverItsLimitAndCountsItWithoutBlockingTheScheduler() {
-		this.runner.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
+		assertSkipsPeriodicRunsOverTheLimit(this.runner);
+	}
+
+	@Test
+	void skipsAPeriodicRunOverItsLimitOnASimpleAsyncTaskScheduler() {
+		assertSkipsPeriodicRunsOverTheLimit(
+				this.runner.withBean("taskScheduler", SimpleAsyncTaskScheduler.class, SimpleAsyncTaskScheduler::new));
+	}
+
+	private static void assertSkipsPeriodicRunsOverTheLimit(ApplicationContextRunner runner) {
+		runner.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
 			.withUserConfiguration(TickerConfiguration.class)
 			.withPropertyValues("spring.task.scheduling.pool.size=2",
 					"tasklens.limits.executors.[taskScheduler].max-in-flight=1",
@@ -203,7 +214,7 @@ class InFlightLimitTests {
 				await().atMost(WAIT).until(() -> ticker.ticks.get() > 0);
 				CountDownLatch holding = new CountDownLatch(1);
 				CountDownLatch release = new CountDownLatch(1);
-				context.getBean(ThreadPoolTaskScheduler.class).execute(() -> {
+				context.getBean("taskScheduler", Executor.class).execute(() -> {
 					holding.countDown();
 					awaitQuietly(release);
 				});
