@@ -176,6 +176,15 @@ public final class Watchdog implements AutoCloseable {
 	}
 
 	/**
+	 * Return whether the watchdog's thread is alive.
+	 * @return whether it checks
+	 */
+	public boolean isRunning() {
+		Thread watching = this.thread;
+		return watching != null && watching.isAlive();
+	}
+
+	/**
 	 * Stop checking and wait for the thread to end.
 	 */
 	@Override

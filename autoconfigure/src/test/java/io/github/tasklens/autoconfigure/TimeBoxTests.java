@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskRegistry;
@@ -97,6 +98,17 @@ class TimeBoxTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> hook.of("finish").size() == 1);
 			awaitOverdueGauge(context, "workPool", 0);
 		});
+	}
+
+	@Test
+	void runsOneWatchdogThreadThatStopsWhenTheContextCloses() {
+		AtomicReference<Watchdog> watchdog = new AtomicReference<>();
+		this.runner.run((context) -> {
+			watchdog.set(context.getBean(Watchdog.class));
+			assertThat(context).hasSingleBean(Watchdog.class);
+			assertThat(watchdog.get().isRunning()).isTrue();
+		});
+		assertThat(watchdog.get().isRunning()).isFalse();
 	}
 
 	@Test
