@@ -81,7 +81,14 @@ public final class ShutdownReport implements BeanPostProcessor, BeanFactoryAware
 
 	@Override
 	public void destroy() {
-		LiveTaskRegistry tasks = this.registry.getIfAvailable();
+		LiveTaskRegistry tasks;
+		try {
+			tasks = this.registry.getIfAvailable();
+		}
+		catch (BeansException ex) {
+			// never made: no task was ever tracked
+			return;
+		}
 		if (tasks == null) {
 			return;
 		}
