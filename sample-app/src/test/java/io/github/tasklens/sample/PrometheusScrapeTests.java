@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.github.tasklens.test.VerifyNoTaskLeaks;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.audit.rate=100ms", "sample.audit.initial-delay=0", "sample.ingest.rate=200ms" })
+@VerifyNoTaskLeaks(ignoreTaskNames = "ReconcileJob.reconcile")
 class PrometheusScrapeTests {
 
 	private static final Pattern METRIC = Pattern.compile("\\b((?:tasks|executor)_[a-z_]+)\\b");

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 
 import io.github.tasklens.TaskRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import io.github.tasklens.test.VerifyNoTaskLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "sample.ingest.rate=200ms", "sample.reconcile.initial-delay=0",
 				"sample.reconcile.warn-after=300ms", "tasklens.timebox.check-interval=100ms" })
 @ExtendWith(OutputCaptureExtension.class)
+@VerifyNoTaskLeaks(ignoreTaskNames = "ReconcileJob.reconcile")
 class SampleApplicationTests {
 
 	@LocalServerPort

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
@@ -93,6 +94,7 @@ public final class TaskLeakExtension implements BeforeEachCallback, AfterEachCal
 	@Override
 	public void afterEach(ExtensionContext context) {
 		List<LeakOption> all = new ArrayList<>(List.of(this.options));
+		all.addAll(annotated(context.getRequiredTestClass()));
 		LeakOption baseline = context.getStore(NAMESPACE).remove(LeakOption.class, LeakOption.class);
 		if (baseline != null) {
 			all.add(baseline);
@@ -104,6 +106,30 @@ public final class TaskLeakExtension implements BeforeEachCallback, AfterEachCal
 		TaskLeaks.verifyNone(LeakOption.Settings.of(all.toArray(new LeakOption[0])),
 				"\n\nleft by " + context.getDisplayName() + " in " + context.getRequiredTestClass().getName()
 						+ " (ignore what is expected with TaskLeakExtension.withOptions)");
+	}
+
+	/**
+	 * Return the options that {@link VerifyNoTaskLeaks} on the test class gives.
+	 */
+	private static List<LeakOption> annotated(Class<?> testClass) {
+		VerifyNoTaskLeaks annotation = AnnotatedElementUtils.findMergedAnnotation(testClass, VerifyNoTaskLeaks.class);
+		if (annotation == null) {
+			return List.of();
+		}
+		List<LeakOption> options = new ArrayList<>();
+		for (String executor : annotation.ignoreExecutors()) {
+			options.add(TaskLeaks.ignoreExecutor(executor));
+		}
+		for (String name : annotation.ignoreTaskNames()) {
+			options.add(TaskLeaks.ignoreTaskName(name));
+		}
+		for (String pattern : annotation.ignoreThreadNames()) {
+			options.add(TaskLeaks.ignoreThreadName(pattern));
+		}
+		if (annotation.includeScheduled()) {
+			options.add(TaskLeaks.includeScheduled());
+		}
+		return options;
 	}
 
 	private static @Nullable TaskRegistry registry(ExtensionContext context) {

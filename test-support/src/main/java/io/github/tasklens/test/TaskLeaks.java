@@ -116,12 +116,13 @@ public final class TaskLeaks {
 		if (registry != null) {
 			for (TaskInfo task : registry.liveTasks()) {
 				TaskState state = task.state();
-				if ((state == TaskState.SCHEDULED && !settings.includeScheduled) || ignored(settings, task)) {
-					continue;
-				}
 				Thread thread = state.isRunning() ? task.thread() : null;
 				if (thread != null) {
+					// judged as a task, leaked or ignored: never again as a thread
 					taskThreads.add(thread);
+				}
+				if ((state == TaskState.SCHEDULED && !settings.includeScheduled) || ignored(settings, task)) {
+					continue;
 				}
 				tasks.add(new LeakedTask(task, state, (thread != null) ? List.of(thread.getStackTrace()) : List.of()));
 			}

@@ -40,4 +40,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TaskLeakExtension.class)
 public @interface VerifyNoTaskLeaks {
 
+	/**
+	 * Bean names of executors whose tasks are not leaks
+	 * ({@link TaskLeaks#ignoreExecutor}).
+	 * @return the executor names
+	 */
+	String[] ignoreExecutors() default {};
+
+	/**
+	 * Names of tasks that are not leaks ({@link TaskLeaks#ignoreTaskName}).
+	 * @return the task names
+	 */
+	String[] ignoreTaskNames() default {};
+
+	/**
+	 * Regular expressions of thread names that are not leaks
+	 * ({@link TaskLeaks#ignoreThreadName}).
+	 * @return the patterns
+	 */
+	String[] ignoreThreadNames() default {};
+
+	/**
+	 * Whether periodic tasks between runs count as leaks
+	 * ({@link TaskLeaks#includeScheduled}).
+	 * @return whether they count
+	 */
+	boolean includeScheduled() default false;
+
 }

@@ -99,6 +99,11 @@ class TaskLeakExtensionTests {
 	}
 
 	@Test
+	void takesIgnoresFromTheAnnotation() {
+		run(IgnoredByAnnotation.class).assertStatistics((stats) -> stats.started(1).succeeded(1).failed(0));
+	}
+
+	@Test
 	void refusesTheSameOptionTwiceWithDifferentValues() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TaskLeakExtension.withOptions(TaskLeaks.maxWait(Duration.ofSeconds(1)),
@@ -265,6 +270,21 @@ class TaskLeakExtensionTests {
 		@Test
 		void byAnyFrame() {
 			new Thread(TaskLeakExtensionTests::awaitRelease, "any-frame").start();
+		}
+
+	}
+
+	@SpringJUnitConfig(FixtureApp.class)
+	@VerifyNoTaskLeaks(ignoreTaskNames = "Named", ignoreThreadNames = "expected-.*")
+	static class IgnoredByAnnotation {
+
+		@Autowired
+		ThreadPoolTaskExecutor fixturePool;
+
+		@Test
+		void leavesOnlyWhatIsExpected() {
+			this.fixturePool.execute(new Named());
+			new Thread(TaskLeakExtensionTests::awaitRelease, "expected-1").start();
 		}
 
 	}
