@@ -99,6 +99,12 @@ class TaskLeakExtensionTests {
 	}
 
 	@Test
+	void ignoresThreadsByTheirTopFrame() {
+		run(IgnoredByTopFrame.class).assertStatistics((stats) -> stats.started(1).succeeded(1).failed(0));
+		assertThat(onlyFailure(run(LeavesAThread.class))).contains("thread \"fixture-leak\"");
+	}
+
+	@Test
 	void takesIgnoresFromTheAnnotation() {
 		run(IgnoredByAnnotation.class).assertStatistics((stats) -> stats.started(1).succeeded(1).failed(0));
 	}
@@ -285,6 +291,19 @@ class TaskLeakExtensionTests {
 		void leavesOnlyWhatIsExpected() {
 			this.fixturePool.execute(new Named());
 			new Thread(TaskLeakExtensionTests::awaitRelease, "expected-1").start();
+		}
+
+	}
+
+	static class IgnoredByTopFrame {
+
+		@RegisterExtension
+		static TaskLeakExtension leaks = TaskLeakExtension
+			.withOptions(TaskLeaks.ignoreTopFrame("jdk.internal.misc.Unsafe.park"));
+
+		@Test
+		void leavesAParkedThread() {
+			new Thread(TaskLeakExtensionTests::awaitRelease, "parked").start();
 		}
 
 	}
