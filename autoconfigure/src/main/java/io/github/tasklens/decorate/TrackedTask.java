@@ -231,7 +231,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * @throws Exception what the body threw, unless the chain recovers from it
 	 */
 	@Nullable Object execute(Object body, Object source, boolean mayRecover) throws Exception {
-		if (!begin()) {
+		if (cancelledBeforeRun() || !begin()) {
 			if (this.probe != null && body instanceof Runnable runnable) {
 				// a cancelled Future: running it completes nothing and keeps the pool's
 				// view
@@ -395,6 +395,19 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			event.failure = (failure != null) ? failure.getClass().getName() : null;
 			event.commit();
 		}
+	}
+
+	/**
+	 * End a one-shot task whose {@code Future} was cancelled while it waited: the pool
+	 * still hands it over, but it does not run, and it counts as cancelled, not as a run.
+	 */
+	private boolean cancelledBeforeRun() {
+		Future<?> future = this.probe;
+		if (future == null || this.periodic || !future.isCancelled()) {
+			return false;
+		}
+		end(CANCELLED);
+		return true;
 	}
 
 	private boolean begin() {
@@ -745,20 +758,27 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	}
 
 	@Override
-	public Object get() throws InterruptedException, ExecutionException {
-		return resultFuture().get();
+	public @Nullable Object get() throws InterruptedException, ExecutionException {
+		Future<?> future = resultFuture();
+		return (future != null) ? future.get() : null;
 	}
 
 	@Override
-	public Object get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-		return resultFuture().get(timeout, unit);
+	public @Nullable Object get(long timeout, TimeUnit unit)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		Future<?> future = resultFuture();
+		return (future != null) ? future.get(timeout, unit) : null;
 	}
 
-	private Future<?> resultFuture() {
+	/**
+	 * Return the future that holds the task's result, or {@code null} for a task given to
+	 * {@code execute} that has ended (it has no result).
+	 */
+	private @Nullable Future<?> resultFuture() {
 		Future<?> future = this.probe;
-		if (future == null) {
-			throw new UnsupportedOperationException(
-					"A task submitted with execute(Runnable) has no result: use the Future that submit() returns");
+		if (future == null && !isDone()) {
+			throw new UnsupportedOperationException("A task submitted with execute(Runnable) has no result to wait "
+					+ "for: use the Future that submit() returns");
 		}
 		return future;
 	}

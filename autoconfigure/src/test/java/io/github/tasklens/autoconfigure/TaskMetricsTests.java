@@ -18,6 +18,7 @@ package io.github.tasklens.autoconfigure;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -87,6 +88,30 @@ class TaskMetricsTests {
 					meters.get("tasks.run").tags("executor", "userPool", "outcome", "failure").functionTimer().count())
 				.isZero();
 			assertThat(meters.get("tasks.active").tag("executor", "userPool").gauge().value()).isZero();
+		});
+	}
+
+	@Test
+	void countsATaskCancelledWhileQueuedAsCancelledAndNotAsARun() {
+		this.runner.run((context) -> {
+			ExecutorService pool = context.getBean("userPool", ExecutorService.class);
+			CountDownLatch release = new CountDownLatch(1);
+			pool.execute(() -> awaitQuietly(release));
+			pool.execute(() -> awaitQuietly(release));
+			Future<?> queued = pool.submit(new Work());
+			assertThat(queued.cancel(false)).isTrue();
+			release.countDown();
+			Jobs.awaitRegistryEmpty(context);
+			TaskCounters work = context.getBean(TaskChain.class)
+				.series()
+				.ofExecutor("userPool")
+				.stream()
+				.filter((counters) -> List.of(counters.tagValues()).contains("Work"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(work.submittedCount()).isEqualTo(1);
+			assertThat(work.cancelledCount()).isEqualTo(1);
+			assertThat(work.runCount(true) + work.runCount(false)).isZero();
 		});
 	}
 
