@@ -54,8 +54,9 @@ final class AnnotatedLabels {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(
-					"Invalid @TaskLabel on " + userClass.getName() + "." + method.getName() + ": " + ex.getMessage(),
+			throw new InvalidTaskAnnotationException("@TaskLabel", userClass.getName() + "." + method.getName(),
+					ex.getMessage(),
+					"keys of lowercase letters, digits and the characters _ . -, " + "values of at most 256 characters",
 					ex);
 		}
 		return labels;

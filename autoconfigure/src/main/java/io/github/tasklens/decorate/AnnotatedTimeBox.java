@@ -37,6 +37,9 @@ import org.springframework.util.StringValueResolver;
  */
 final class AnnotatedTimeBox {
 
+	private static final String ALLOWED = "positive durations written as 500ms, 30s, 5m, 1h, 2d, ISO-8601 (PT30S) "
+			+ "or a number of milliseconds, with interruptAfter not shorter than warnAfter";
+
 	private AnnotatedTimeBox() {
 	}
 
@@ -62,7 +65,7 @@ final class AnnotatedTimeBox {
 			return (onClass != null) ? box.orElse(parse(onClass, resolver)) : box;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Invalid @TimeBox on " + where + ": " + ex.getMessage(), ex);
+			throw new InvalidTaskAnnotationException("@TimeBox", where, ex.getMessage(), ALLOWED, ex);
 		}
 	}
 
