@@ -49,6 +49,7 @@ public final class BenchmarkReport {
 			.include(PropagationBenchmark.class.getName())
 			.include(InventoryBenchmark.class.getName())
 			.include(WatchdogBenchmark.class.getName())
+			.include(PeerBenchmark.class.getName())
 			.addProfiler(GCProfiler.class)
 			.forks(full ? 3 : 1)
 			.warmupIterations(full ? 5 : 3)
