@@ -16,7 +16,6 @@
 
 package io.github.tasklens.autoconfigure;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +23,6 @@ import io.github.tasklens.decorate.InFlightLimit;
 import io.github.tasklens.decorate.InFlightLimits;
 import io.github.tasklens.inventory.TaskTimeBox;
 import io.github.tasklens.inventory.TimeBoxPolicy;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -42,26 +40,23 @@ final class TaskPolicies {
 	}
 
 	static TimeBoxPolicy timeBoxes(TimeboxProperties properties) {
-		TaskTimeBox defaults = timeBox("tasklens.timebox", properties.getWarnAfter(), properties.getInterruptAfter(),
-				properties.getQueueWarnAfter());
-		return new TimeBoxPolicy(defaults, boxes("tasklens.timebox.executors", properties.getExecutors()),
+		return new TimeBoxPolicy(timeBox("tasklens.timebox", properties),
+				boxes("tasklens.timebox.executors", properties.getExecutors()),
 				boxes("tasklens.timebox.tasks", properties.getTasks()));
 	}
 
-	private static Map<String, TaskTimeBox> boxes(String prefix, Map<String, TimeboxProperties.Box> boxes) {
+	private static Map<String, TaskTimeBox> boxes(String prefix, Map<String, TaskTimeBoxProperties> boxes) {
 		Map<String, TaskTimeBox> result = new LinkedHashMap<>();
-		boxes.forEach((name, box) -> result.put(name, timeBox(prefix + ".[" + name + "]", box.getWarnAfter(),
-				box.getInterruptAfter(), box.getQueueWarnAfter())));
+		boxes.forEach((name, box) -> result.put(name, timeBox(prefix + ".[" + name + "]", box)));
 		return result;
 	}
 
-	private static TaskTimeBox timeBox(String prefix, @Nullable Duration warnAfter, @Nullable Duration interruptAfter,
-			@Nullable Duration queueWarnAfter) {
+	private static TaskTimeBox timeBox(String prefix, TaskTimeBoxProperties box) {
 		try {
-			return TaskTimeBox.of(warnAfter, interruptAfter, queueWarnAfter);
+			return TaskTimeBox.of(box.getWarnAfter(), box.getInterruptAfter(), box.getQueueWarnAfter());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(prefix + ".interrupt-after", interruptAfter,
+			throw new InvalidConfigurationPropertyValueException(prefix + ".interrupt-after", box.getInterruptAfter(),
 					ex.getMessage());
 		}
 	}

@@ -43,8 +43,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
@@ -205,13 +203,13 @@ class InFlightLimitTests {
 
 	private static void assertSkipsPeriodicRunsOverTheLimit(ApplicationContextRunner runner) {
 		runner.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
-			.withUserConfiguration(TickerConfiguration.class)
+			.withUserConfiguration(ScheduledMethodTrackingTests.TickerConfiguration.class)
 			.withPropertyValues("spring.task.scheduling.pool.size=2",
 					"tasklens.limits.executors.[taskScheduler].max-in-flight=1",
 					"tasklens.limits.executors.[taskScheduler].on-limit=block")
 			.run((context) -> {
-				Ticker ticker = context.getBean(Ticker.class);
-				await().atMost(WAIT).until(() -> ticker.ticks.get() > 0);
+				ScheduledMethodTrackingTests.Ticker ticker = context.getBean(ScheduledMethodTrackingTests.Ticker.class);
+				await().atMost(WAIT).until(() -> ticker.rate.get() > 0);
 				CountDownLatch holding = new CountDownLatch(1);
 				CountDownLatch release = new CountDownLatch(1);
 				context.getBean("taskScheduler", Executor.class).execute(() -> {
@@ -220,15 +218,15 @@ class InFlightLimitTests {
 				});
 				try {
 					assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-					int ticks = ticker.ticks.get();
+					int ticks = ticker.rate.get();
 					await().atMost(WAIT).until(() -> rejectedByLimit(context, "taskScheduler") >= 3);
-					assertThat(ticker.ticks).as("no run while the limit is full").hasValue(ticks);
+					assertThat(ticker.rate).as("no run while the limit is full").hasValue(ticks);
 				}
 				finally {
 					release.countDown();
 				}
-				int ticks = ticker.ticks.get();
-				await().atMost(WAIT).until(() -> ticker.ticks.get() > ticks);
+				int ticks = ticker.rate.get();
+				await().atMost(WAIT).until(() -> ticker.rate.get() > ticks);
 			});
 	}
 
@@ -269,28 +267,6 @@ class InFlightLimitTests {
 		@Override
 		public void run() {
 			awaitQuietly(this.release);
-		}
-
-	}
-
-	static class Ticker {
-
-		final AtomicInteger ticks = new AtomicInteger();
-
-		@Scheduled(fixedRate = 10)
-		void tick() {
-			this.ticks.incrementAndGet();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableScheduling
-	static class TickerConfiguration {
-
-		@Bean
-		Ticker ticker() {
-			return new Ticker();
 		}
 
 	}
