@@ -50,6 +50,7 @@ public final class BenchmarkReport {
 			.include(InventoryBenchmark.class.getName())
 			.include(WatchdogBenchmark.class.getName())
 			.include(PeerBenchmark.class.getName())
+			.include(ThroughputBenchmark.class.getName())
 			.addProfiler(GCProfiler.class)
 			.forks(full ? 3 : 1)
 			.warmupIterations(full ? 5 : 3)
