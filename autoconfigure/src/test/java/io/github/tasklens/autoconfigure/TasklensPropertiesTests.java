@@ -65,37 +65,6 @@ class TasklensPropertiesTests {
 	}
 
 	@Test
-	void failsStartupOnAMalformedExcludePattern(CapturedOutput output) {
-		String report = StartupFailures.report(output, MinimalApplication.class,
-				"--tasklens.executors.exclude=good,bad pattern");
-		assertThat(report).contains("tasklens.executors.exclude")
-			.contains("'bad pattern'")
-			.contains("'*' matches any characters");
-	}
-
-	@Test
-	void failsStartupOnAnUnknownLogStartLevelNamingTheAllowedValues(CapturedOutput output) {
-		String report = StartupFailures.report(output, MinimalApplication.class, "--tasklens.hooks.log-start=verbose");
-		assertThat(report).contains("tasklens.hooks.log-start").contains("verbose");
-		assertThat(report.substring(report.indexOf("Action:"))).contains("OFF").contains("DEBUG").contains("INFO");
-	}
-
-	@Test
-	void failsStartupOnAMaxTaskNamesBelowOne(CapturedOutput output) {
-		String report = StartupFailures.report(output, MinimalApplication.class, "--tasklens.metrics.max-task-names=0");
-		assertThat(report).contains("tasklens.metrics.max-task-names").contains("at least 1");
-	}
-
-	@Test
-	void failsStartupOnAMetricTagOutsideTheLabelKeySyntax(CapturedOutput output) {
-		String report = StartupFailures.report(output, MinimalApplication.class,
-				"--tasklens.metrics.tags=executor,Team Name");
-		assertThat(report).contains("tasklens.metrics.tags")
-			.contains("'Team Name'")
-			.contains("lowercase letters, digits and the characters _ . -");
-	}
-
-	@Test
 	void logsEveryStartWhenLogStartIsInfo(CapturedOutput output) {
 		this.runner.withPropertyValues("tasklens.hooks.log-start=info").withBean(RecordingHook.class).run((context) -> {
 			Jobs.assertTracked(context, context.getBean("jdkPool", ExecutorService.class), "jdkPool");

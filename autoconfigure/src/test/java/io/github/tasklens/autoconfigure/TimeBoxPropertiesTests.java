@@ -19,7 +19,6 @@ package io.github.tasklens.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskRegistry;
@@ -27,12 +26,9 @@ import io.github.tasklens.TimeBox;
 import io.github.tasklens.inventory.RegistryEntry;
 import io.github.tasklens.inventory.TaskTimeBox;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,11 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for the {@code tasklens.timebox.*} and {@code tasklens.limits.*} properties and
- * {@code @TimeBox}: which time box wins, how names are matched, and what startup says
- * about bad values.
+ * Tests for the {@code tasklens.timebox.*} properties and {@code @TimeBox}: which time
+ * box wins and how names are matched ({@link InvalidConfigurationTests} has the bad
+ * values).
  */
-@ExtendWith(OutputCaptureExtension.class)
 class TimeBoxPropertiesTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -110,75 +105,6 @@ class TimeBoxPropertiesTests {
 				assertThat(boxes.get("Lambda").warnAfter()).isEqualTo(Duration.ofHours(2));
 				assertThat(boxes.get("OtherPoolTask")).isEqualTo(TaskTimeBox.NONE);
 			});
-	}
-
-	@Test
-	void failsStartupOnATimeBoxThatIsNotPositive(CapturedOutput output) {
-		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
-				"--tasklens.timebox.tasks.[Jobs.sync].queue-warn-after=0s");
-		assertThat(report).contains("tasklens.timebox.tasks.[Jobs.sync].queue-warn-after")
-			.contains("it must be a positive duration, for example 500ms, 30s, 5m or 1h");
-	}
-
-	@Test
-	void failsStartupOnANegativeWarnAfter(CapturedOutput output) {
-		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
-				"--tasklens.timebox.warn-after=-5s");
-		assertThat(report).contains("tasklens.timebox.warn-after").contains("positive duration");
-	}
-
-	@Test
-	void failsStartupOnInterruptAfterShorterThanWarnAfter(CapturedOutput output) {
-		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
-				"--tasklens.timebox.executors.[orderPool].warn-after=5m",
-				"--tasklens.timebox.executors.[orderPool].interrupt-after=1m");
-		assertThat(report).contains("tasklens.timebox.executors.[orderPool].interrupt-after")
-			.contains("interrupt-after (PT1M) must not be shorter than warn-after (PT5M)");
-	}
-
-	@Test
-	void failsStartupOnAMaxInFlightBelowOne(CapturedOutput output) {
-		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
-				"--tasklens.limits.executors.[orderPool].max-in-flight=0");
-		assertThat(report).contains("tasklens.limits.executors.[orderPool].max-in-flight").contains("at least 1");
-	}
-
-	@Test
-	void failsStartupOnALimitWithoutMaxInFlight(CapturedOutput output) {
-		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
-				"--tasklens.limits.tasks.[Jobs.sync].on-limit=block");
-		assertThat(report).contains("tasklens.limits.tasks.[Jobs.sync].max-in-flight")
-			.contains("needs a max-in-flight of at least 1");
-	}
-
-	@Test
-	void failsStartupOnAnUnknownOnLimitNamingTheAllowedValues(CapturedOutput output) {
-		String report = StartupFailures.report(output, TasklensPropertiesTests.MinimalApplication.class,
-				"--tasklens.limits.executors.[orderPool].max-in-flight=2",
-				"--tasklens.limits.executors.[orderPool].on-limit=queue");
-		assertThat(report).contains("tasklens.limits.executors[orderPool].on-limit").contains("\"queue\"");
-		assertThat(report.substring(report.indexOf("Action:"))).contains("REJECT").contains("BLOCK");
-	}
-
-	@Test
-	void failsStartupOnATimeBoxAnnotationThatDoesNotParseNamingTheMethod() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TasklensAutoConfiguration.class))
-			.withUserConfiguration(BadAnnotationConfiguration.class)
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(rootCause(context.getStartupFailure())).hasMessageContaining(
-						"Invalid @TimeBox on " + BadlyBoxed.class.getName() + ".soon: warnAfter 'soon' is not a "
-								+ "duration: write it as 500ms, 30s, 5m, 1h, 2d, ISO-8601 (PT30S), or a number of "
-								+ "milliseconds");
-			});
-	}
-
-	private static Throwable rootCause(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && !cause.getMessage().startsWith("Invalid @TimeBox")) {
-			cause = cause.getCause();
-		}
-		return cause;
 	}
 
 	/**
@@ -245,15 +171,6 @@ class TimeBoxPropertiesTests {
 
 	}
 
-	static class BadlyBoxed {
-
-		@Async
-		@TimeBox(warnAfter = "soon")
-		public void soon() {
-		}
-
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@EnableAsync
 	static class OrderConfiguration {
@@ -273,17 +190,6 @@ class TimeBoxPropertiesTests {
 		@Bean
 		ThreadPoolTaskExecutor otherPool() {
 			return new ThreadPoolTaskExecutor();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAsync
-	static class BadAnnotationConfiguration {
-
-		@Bean
-		BadlyBoxed badlyBoxed() {
-			return new BadlyBoxed();
 		}
 
 	}
