@@ -113,28 +113,4 @@ public final class InFlightLimit {
 				+ this.maxInFlight + " task(s) in flight reach " + this.property + ".max-in-flight; " + why);
 	}
 
-	/**
-	 * Return how many tasks hold a permit now.
-	 * @return the tasks in flight
-	 */
-	public int inFlight() {
-		return this.maxInFlight - this.permits.availablePermits();
-	}
-
-	/**
-	 * Return how many tasks may be in flight at once.
-	 * @return the limit
-	 */
-	public int maxInFlight() {
-		return this.maxInFlight;
-	}
-
-	/**
-	 * Return whether submitters over the limit wait.
-	 * @return whether it blocks
-	 */
-	public boolean blocks() {
-		return this.block;
-	}
-
 }

@@ -30,8 +30,6 @@ import org.jspecify.annotations.Nullable;
  */
 record TaskPolicy(TaskTimeBox timeBox, @Nullable InFlightLimit executorLimit, @Nullable InFlightLimit taskLimit) {
 
-	static final TaskPolicy NONE = new TaskPolicy(TaskTimeBox.NONE, null, null);
-
 	boolean limited() {
 		return this.executorLimit != null || this.taskLimit != null;
 	}

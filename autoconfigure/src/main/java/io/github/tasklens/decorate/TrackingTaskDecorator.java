@@ -221,8 +221,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 			TaskPolicy policy = new TaskPolicy(this.chain.timeBoxes().resolve(this.executorName, name), this.limit,
 					this.chain.limits().forTask(name));
 			byName = new NameLabels(own, this.chain.staticLabels().and(own),
-					series.byName() ? series.forName(this.executorName, TaskChain.labelValue(name)) : null,
-					policy.limited() || policy.timeBox() != TaskTimeBox.NONE ? policy : TaskPolicy.NONE);
+					series.byName() ? series.forName(this.executorName, TaskChain.labelValue(name)) : null, policy);
 			if (this.labelsByName.size() < MAX_CACHED_NAMES) {
 				this.labelsByName.put(name, byName);
 			}
