@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * counted once each (submitted, then succeeded, failed, cancelled or rejected); runs are
  * counted by outcome with their total time, so that a periodic task's many runs are timed
  * without counting it many times.
+ * <p>
+ * The counts of every task are kept per platform thread ({@link ThreadCounts}); rarer
+ * ones, and those of virtual threads, in shared adders.
  *
  * @author tasklens authors
  */
@@ -37,6 +40,10 @@ public final class TaskCounters {
 	private final String executor;
 
 	private final String[] tagValues;
+
+	private final ThreadCounts threadCounts;
+
+	private final int slot;
 
 	private final LongAdder submitted = new LongAdder();
 
@@ -64,8 +71,10 @@ public final class TaskCounters {
 
 	private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 
-	TaskCounters(TaskSeries series, String executor, String[] tagValues) {
+	TaskCounters(TaskSeries series, String executor, String[] tagValues, int slot) {
 		this.series = series;
+		this.threadCounts = series.threadCounts();
+		this.slot = slot;
 		this.executor = executor;
 		this.tagValues = tagValues;
 		for (int i = 0; i < this.rejected.length; i++) {
@@ -77,7 +86,13 @@ public final class TaskCounters {
 	 * Count a task submitted.
 	 */
 	public void submitted() {
-		this.submitted.increment();
+		long[] cells = this.threadCounts.cells(this.slot);
+		if (cells != null) {
+			ThreadCounts.add(cells, ThreadCounts.SUBMITTED, 1);
+		}
+		else {
+			this.submitted.increment();
+		}
 	}
 
 	/**
@@ -87,6 +102,15 @@ public final class TaskCounters {
 	 * @param waitNanos how long it waited between submission and start
 	 */
 	public void ran(@Nullable Throwable failure, long runNanos, long waitNanos) {
+		if (failure == null) {
+			long[] cells = this.threadCounts.cells(this.slot);
+			if (cells != null) {
+				ThreadCounts.add(cells, ThreadCounts.SUCCEEDED, 1);
+				ThreadCounts.add(cells, ThreadCounts.SUCCESS_NANOS, runNanos);
+				ThreadCounts.add(cells, ThreadCounts.WAIT_NANOS, waitNanos);
+				return;
+			}
+		}
 		this.waitNanos.add(waitNanos);
 		if (failure == null) {
 			this.succeeded.increment();
@@ -105,7 +129,12 @@ public final class TaskCounters {
 	 * @param runNanos how long it ran
 	 */
 	public void ranPeriodic(@Nullable Throwable failure, long runNanos) {
-		if (failure == null) {
+		long[] cells = (failure == null) ? this.threadCounts.cells(this.slot) : null;
+		if (cells != null) {
+			ThreadCounts.add(cells, ThreadCounts.PERIODIC_SUCCEEDED, 1);
+			ThreadCounts.add(cells, ThreadCounts.SUCCESS_NANOS, runNanos);
+		}
+		else if (failure == null) {
 			this.periodicSucceeded.increment();
 			this.successNanos.add(runNanos);
 		}
@@ -186,11 +215,15 @@ public final class TaskCounters {
 	}
 
 	public long submittedCount() {
-		return this.submitted.sum();
+		return this.submitted.sum() + threadSum(ThreadCounts.SUBMITTED);
 	}
 
 	public long succeededCount() {
-		return this.succeeded.sum();
+		return this.succeeded.sum() + threadSum(ThreadCounts.SUCCEEDED);
+	}
+
+	private long threadSum(int field) {
+		return this.threadCounts.sum(this.slot, field);
 	}
 
 	public long failedCount() {
@@ -219,7 +252,7 @@ public final class TaskCounters {
 	 * @return the number of runs
 	 */
 	public long runCount(boolean success) {
-		return success ? this.succeeded.sum() + this.periodicSucceeded.sum()
+		return success ? succeededCount() + this.periodicSucceeded.sum() + threadSum(ThreadCounts.PERIODIC_SUCCEEDED)
 				: this.failed.sum() + this.periodicFailed.sum();
 	}
 
@@ -229,7 +262,7 @@ public final class TaskCounters {
 	 * @return nanoseconds
 	 */
 	public long runNanos(boolean success) {
-		return (success ? this.successNanos : this.failureNanos).sum();
+		return success ? this.successNanos.sum() + threadSum(ThreadCounts.SUCCESS_NANOS) : this.failureNanos.sum();
 	}
 
 	/**
@@ -237,11 +270,11 @@ public final class TaskCounters {
 	 * @return the number of waits
 	 */
 	public long waitCount() {
-		return this.succeeded.sum() + this.failed.sum();
+		return succeededCount() + this.failed.sum();
 	}
 
 	public long waitNanos() {
-		return this.waitNanos.sum();
+		return this.waitNanos.sum() + threadSum(ThreadCounts.WAIT_NANOS);
 	}
 
 	/**

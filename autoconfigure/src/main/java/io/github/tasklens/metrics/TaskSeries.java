@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.tasklens.TaskLabels;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,10 @@ public final class TaskSeries {
 	private final Map<String, ExecutorSeries> executors = new ConcurrentHashMap<>();
 
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+	private final ThreadCounts threadCounts = new ThreadCounts();
+
+	private final AtomicInteger slots = new AtomicInteger();
 
 	/**
 	 * Create the series of an application context.
@@ -144,7 +149,7 @@ public final class TaskSeries {
 				if (series.byValues.size() >= this.maxPerExecutor) {
 					return other(executor, series);
 				}
-				counters = new TaskCounters(this, executor, values);
+				counters = new TaskCounters(this, executor, values, this.slots.getAndIncrement());
 				series.byValues.put(key, counters);
 				added(counters);
 			}
@@ -161,11 +166,15 @@ public final class TaskSeries {
 			if (series.other == null) {
 				String[] values = new String[this.tagKeys.length];
 				Arrays.fill(values, OTHER);
-				series.other = new TaskCounters(this, executor, values);
+				series.other = new TaskCounters(this, executor, values, this.slots.getAndIncrement());
 				added(series.other);
 			}
 			return series.other;
 		}
+	}
+
+	ThreadCounts threadCounts() {
+		return this.threadCounts;
 	}
 
 	private void added(TaskCounters counters) {

@@ -47,6 +47,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -241,6 +242,49 @@ class TaskMetricsTests {
 				.count()).isEqualTo(names - 100);
 			assertThat(meters.find("tasks.run").tag("executor", "applicationTaskExecutor").functionTimers())
 				.hasSize(2 * 101);
+		});
+	}
+
+	@Test
+	void keepsTheCountsOfThreadsThatHaveEnded() {
+		countsTasksOnThreadsThatEnd(this.runner, false);
+	}
+
+	/**
+	 * Run tasks each on a thread of its own that ends after it, more threads than are
+	 * ever alive together: the counts kept per thread must all be there afterwards,
+	 * whether or not the threads' cells were folded yet.
+	 * @param runner a runner with the metrics auto-configuration
+	 * @param virtual whether the threads are virtual
+	 */
+	static void countsTasksOnThreadsThatEnd(ApplicationContextRunner runner, boolean virtual) {
+		runner.withBean("threadPerTask", SimpleAsyncTaskExecutor.class, () -> {
+			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("per-task-");
+			executor.setVirtualThreads(virtual);
+			return executor;
+		}).run((context) -> {
+			SimpleAsyncTaskExecutor executor = context.getBean("threadPerTask", SimpleAsyncTaskExecutor.class);
+			int tasks = 500;
+			CountDownLatch done = new CountDownLatch(tasks);
+			for (int i = 0; i < tasks; i++) {
+				executor.execute(new Named("Short", done));
+			}
+			assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(meters.get("tasks.run")
+					.tags("executor", "threadPerTask", "task", "Named", "outcome", "success")
+					.functionTimer()
+					.count()).isEqualTo(tasks));
+			assertThat(meters.get("tasks.submitted")
+				.tags("executor", "threadPerTask", "task", "Named")
+				.functionCounter()
+				.count()).isEqualTo(tasks);
+			FunctionTimer waits = meters.get("tasks.wait")
+				.tags("executor", "threadPerTask", "task", "Named")
+				.functionTimer();
+			assertThat(waits.count()).isEqualTo(tasks);
+			assertThat(waits.totalTime(TimeUnit.NANOSECONDS)).isPositive();
 		});
 	}
 

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.condition.JRE;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,6 +92,14 @@ class VirtualThreadDecorationTests {
 			assertThat(context.getBean(TaskRegistry.class).liveTasks()).extracting(TaskInfo::name)
 				.containsExactly("VirtualService.tick");
 		});
+	}
+
+	@Test
+	void countsTasksOnVirtualThreads() {
+		TaskMetricsTests.countsTasksOnThreadsThatEnd(new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, TasklensAutoConfiguration.class)),
+				true);
 	}
 
 	@Test
