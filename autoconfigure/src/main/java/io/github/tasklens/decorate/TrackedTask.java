@@ -406,7 +406,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		if (future == null || this.periodic || !future.isCancelled()) {
 			return false;
 		}
-		end(CANCELLED);
+		endBeforeRun(CANCELLED);
 		return true;
 	}
 
@@ -446,13 +446,13 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private void endRun() {
 		if (!this.periodic) {
-			end(DONE);
+			endByRun(DONE);
 			return;
 		}
 		if (ACTIVE_RUNS.decrementAndGet(this) == 0) {
 			Future<?> future = this.probe;
 			if (future != null && future.isDone()) {
-				end(CANCELLED);
+				endByRun(CANCELLED);
 			}
 			else {
 				while (!STATE.compareAndSet(this, RUNNING, SCHEDULED) && this.state == INTERRUPTING) {
@@ -463,18 +463,27 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	}
 
 	/**
-	 * End the task, once: it leaves the registry.
+	 * End the task from its run, once: it leaves the registry.
+	 * @param finalState how it ended
+	 */
+	private void endByRun(int finalState) {
+		end(finalState, null, true);
+	}
+
+	/**
+	 * End the task before it runs, once: it leaves the registry. A task whose run has
+	 * begun is left to that run, which ends it.
 	 * @param finalState how it ended
 	 * @return whether this call ended it
 	 */
-	boolean end(int finalState) {
-		return end(finalState, null);
+	boolean endBeforeRun(int finalState) {
+		return end(finalState, null, false);
 	}
 
-	private boolean end(int finalState, @Nullable RejectReason reason) {
+	private boolean end(int finalState, @Nullable RejectReason reason, boolean byRun) {
 		for (;;) {
 			int current = this.state;
-			if (current >= DONE) {
+			if (current >= DONE || (!byRun && (current == RUNNING || current == INTERRUPTING))) {
 				return false;
 			}
 			if (current == INTERRUPTING) {
@@ -514,7 +523,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * @param reason why
 	 */
 	void reject(RejectReason reason) {
-		end(REJECTED, reason);
+		end(REJECTED, reason, false);
 	}
 
 	/**
@@ -522,7 +531,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * discarded by the executor's policy.
 	 */
 	void drop() {
-		end(CANCELLED);
+		endBeforeRun(CANCELLED);
 	}
 
 	/**
@@ -536,7 +545,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		}
 		Future<?> future = this.probe;
 		if ((future != null && future.isDone()) || this.executor.isTerminated()) {
-			end(CANCELLED);
+			endBeforeRun(CANCELLED);
 		}
 	}
 
@@ -740,7 +749,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		boolean cancelled = (future != null) && future.cancel(mayInterruptIfRunning);
 		int current = this.state;
 		if (current == QUEUED || current == SCHEDULED) {
-			cancelled = end(CANCELLED) || cancelled;
+			cancelled = endBeforeRun(CANCELLED) || cancelled;
 		}
 		return cancelled;
 	}
