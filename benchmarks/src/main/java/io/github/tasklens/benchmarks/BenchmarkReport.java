@@ -52,10 +52,13 @@ public final class BenchmarkReport {
 			.include(PeerBenchmark.class.getName())
 			.include(ThroughputBenchmark.class.getName())
 			.addProfiler(GCProfiler.class)
-			.forks(full ? 3 : 1)
-			.warmupIterations(full ? 5 : 3)
+			// full: two forks, so that a JIT decision of one fork shows as spread, in
+			// about
+			// 25 minutes on 2 cores; short: about 12
+			.forks(full ? 2 : 1)
+			.warmupIterations(3)
 			.warmupTime(TimeValue.seconds(1))
-			.measurementIterations(full ? 10 : 5)
+			.measurementIterations(full ? 6 : 5)
 			.measurementTime(TimeValue.seconds(1))
 			.build();
 		Collection<RunResult> results = new Runner(options).run();
