@@ -21,13 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * A scheduled job that fans work out to the {@code ingestPool} and to an {@code @Async}
- * method.
+ * A scheduled job that fans work out to the {@code ingestPool}, to an {@code @Async}
+ * method and, on Java 21+, to a virtual thread: each of those tasks inherits the job's
+ * labels.
  *
  * @author tasklens authors
  */
@@ -40,11 +43,15 @@ public class IngestJob {
 
 	private final ReportService reports;
 
+	private final ObjectProvider<SimpleAsyncTaskExecutor> virtualExecutor;
+
 	private final AtomicInteger batches = new AtomicInteger();
 
-	IngestJob(@Qualifier("ingestPool") ExecutorService ingestPool, ReportService reports) {
+	IngestJob(@Qualifier("ingestPool") ExecutorService ingestPool, ReportService reports,
+			@Qualifier("virtualExecutor") ObjectProvider<SimpleAsyncTaskExecutor> virtualExecutor) {
 		this.ingestPool = ingestPool;
 		this.reports = reports;
+		this.virtualExecutor = virtualExecutor;
 	}
 
 	/**
@@ -55,6 +62,8 @@ public class IngestJob {
 		int batch = this.batches.incrementAndGet();
 		this.ingestPool.execute(() -> logger.info("Ingested batch {}", batch));
 		this.reports.build(batch);
+		this.virtualExecutor.ifAvailable(
+				(virtual) -> virtual.execute(() -> logger.info("Checked batch {} on a virtual thread", batch)));
 	}
 
 }

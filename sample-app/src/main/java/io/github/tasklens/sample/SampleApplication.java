@@ -22,15 +22,18 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnJava;
+import org.springframework.boot.system.JavaVersion;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * A Spring Boot app whose tasks tasklens sees without a line of tasklens code: an
- * {@code @Async} method, a {@code @Scheduled} job and a plain {@link ExecutorService}
- * bean.
+ * {@code @Async} method, {@code @Scheduled} jobs, plain {@link ExecutorService} beans
+ * and, on Java 21+, a virtual-thread executor.
  *
  * @author tasklens authors
  */
@@ -65,6 +68,19 @@ public class SampleApplication {
 	@Bean
 	ExecutorService leakPool() {
 		return Executors.newFixedThreadPool(4);
+	}
+
+	/**
+	 * A virtual-thread executor, on Java 21 and later only: tasklens tracks its tasks as
+	 * any others ({@code "threads": "virtual"} in {@code /actuator/tasks}).
+	 * @return the executor
+	 */
+	@Bean
+	@ConditionalOnJava(JavaVersion.TWENTY_ONE)
+	SimpleAsyncTaskExecutor virtualExecutor() {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("virtual-");
+		executor.setVirtualThreads(true);
+		return executor;
 	}
 
 	public static void main(String[] args) {

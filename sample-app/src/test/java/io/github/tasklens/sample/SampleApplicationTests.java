@@ -25,6 +25,8 @@ import io.github.tasklens.TaskRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import io.github.tasklens.test.VerifyNoTaskLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +69,24 @@ class SampleApplicationTests {
 				.containsPattern("Task \\d+ 'IngestJob\\.ingest' started on executor 'taskScheduler'")
 				.containsPattern("Task \\d+ 'ReportService\\.build' started on executor 'applicationTaskExecutor'")
 				.containsPattern("Task \\d+ 'IngestJob' started on executor 'ingestPool'"));
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void tracksTheVirtualThreadTasksThatTheJobFansOut(CapturedOutput output) {
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+					"\\[virtualExecutor\\|IngestJob\\|tenant=\\|req=\\] .*Checked batch \\d+ on a virtual thread"));
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		Map<String, Object> answer = client.get()
+			.uri("/actuator/tasks?executor=virtualExecutor")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(answer).extractingByKey("executors", as(InstanceOfAssertFactories.LIST))
+			.anySatisfy((executor) -> assertThat(executor).asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsEntry("name", "virtualExecutor")
+				.containsEntry("threads", "virtual"));
 	}
 
 	@Test
