@@ -58,6 +58,18 @@ final class Fixture {
 	}
 
 	/**
+	 * Submit and run tasks that leave at once, {@code STRIPES - 1} of them, so that the
+	 * next task submitted gets an id {@link #STRIPES} above the last one: the two share a
+	 * stripe of the registry.
+	 */
+	void skipToSameStripe() {
+		for (int i = 1; i < STRIPES; i++) {
+			submit(() -> {
+			}).run();
+		}
+	}
+
+	/**
 	 * Return how many tasks the registry holds.
 	 * @return the live tasks, listed or not
 	 */
