@@ -31,7 +31,7 @@ public class TaskTimeBoxProperties {
 	/**
 	 * How long a run of a task may take before it is reported overdue: logged once at
 	 * WARN with its stack, shown as OVERDUE in '/actuator/tasks', counted by the gauge
-	 * 'tasks.overdue'. None by default.
+	 * 'tasks.overdue'. None by default; positive.
 	 */
 	private @Nullable Duration warnAfter;
 

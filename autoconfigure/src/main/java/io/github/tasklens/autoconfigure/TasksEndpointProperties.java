@@ -34,14 +34,14 @@ public class TasksEndpointProperties {
 	static final int MAX_STACK_DEPTH = 1024;
 
 	/**
-	 * How many frames of each running task's stack '/actuator/tasks' shows and groups by.
-	 * '/actuator/tasks/{id}' shows the whole stack.
+	 * How many frames of each running task's stack '/actuator/tasks' shows and groups by,
+	 * 1 to 1024. '/actuator/tasks/{id}' shows the whole stack.
 	 */
 	private int stackDepth = 32;
 
 	/**
 	 * Maximum number of running tasks whose stacks one read of '/actuator/tasks' takes
-	 * for its groups; past it the answer says the groups were cut short.
+	 * for its groups, 0 or more; past it the answer says the groups were cut short.
 	 */
 	private int maxStacks = 10_000;
 
