@@ -476,7 +476,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * @param finalState how it ended
 	 * @return whether this call ended it
 	 */
-	boolean endBeforeRun(int finalState) {
+	private boolean endBeforeRun(int finalState) {
 		return end(finalState, null, false);
 	}
 

@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * millions, get no cells: their counts go to the series' shared adders instead.
  * <p>
  * Each thread has one cell array per series it counted in, indexed by the series' slot.
- * The cells of a thread that has ended are folded into one shared array when the counts
- * are read, or when a new thread joins, so that their number follows the live threads.
+ * The cells of a thread that has ended still count where they are; they are folded into
+ * one shared array when a new thread joins and the list has grown past twice its live
+ * size, so that their number follows the live threads.
  *
  * @author tasklens authors
  */
@@ -104,13 +105,13 @@ final class ThreadCounts {
 	}
 
 	/**
-	 * Return the sum of one field of a series over all threads, ended ones included.
+	 * Return the sum of one field of a series over all threads, ended ones included
+	 * (their cells stay listed until they are folded).
 	 * @param slot the series' slot
 	 * @param field the field
 	 * @return the sum
 	 */
 	synchronized long sum(int slot, int field) {
-		foldEnded();
 		long sum = (slot < this.ended.length && this.ended[slot] != null) ? this.ended[slot][field] : 0;
 		for (Cells cells : this.all) {
 			long[] values = cells.peek(slot);
