@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs Prometheus' {@code promtool}, found on the {@code PATH}. Tests that need it are
- * skipped where it is absent, except under CI ({@code CI=true}), where its absence fails
- * them.
+ * Runs Prometheus' {@code promtool}, found on the {@code PATH}. Tests that need it (or
+ * the {@code prometheus} server) are skipped where it is absent, except under CI
+ * ({@code CI=true}), where its absence fails them.
  */
 final class Promtool {
 
@@ -41,18 +41,34 @@ final class Promtool {
 	}
 
 	static void assumeAvailable() {
-		boolean available = isAvailable();
-		if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new AssertionError("promtool is not on the PATH, and CI=true: install Debian's 'prometheus' package");
-		}
-		Assumptions.assumeTrue(available, "promtool is not on the PATH");
+		assumeCommand("promtool");
 	}
 
-	private static boolean isAvailable() {
+	/**
+	 * Skip the test unless the command (from Debian's {@code prometheus} package) is on
+	 * the {@code PATH}; under CI, fail it instead.
+	 * @param command the command
+	 */
+	static void assumeCommand(String command) {
+		boolean available = isAvailable(command);
+		if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new AssertionError(
+					command + " is not on the PATH, and CI=true: install Debian's 'prometheus' package");
+		}
+		Assumptions.assumeTrue(available, command + " is not on the PATH");
+	}
+
+	private static boolean isAvailable(String command) {
 		try {
-			return run("--version").exitCode() == 0;
+			Process process = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+			process.getInputStream().readAllBytes();
+			return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
 		}
 		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			return false;
 		}
 	}
