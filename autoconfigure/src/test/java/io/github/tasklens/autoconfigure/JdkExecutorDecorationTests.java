@@ -81,6 +81,18 @@ class JdkExecutorDecorationTests {
 	}
 
 	@Test
+	void decoratesALazyExecutorWhenItIsCreated() {
+		this.runner
+			.withBean("lazyPool", ExecutorService.class, () -> Executors.newFixedThreadPool(1),
+					(definition) -> definition.setLazyInit(true))
+			.run((context) -> {
+				assertThat(context.getBeanFactory().containsSingleton("lazyPool")).as("before first use").isFalse();
+				Jobs.assertTracked(context, context.getBean("lazyPool", ExecutorService.class), "lazyPool");
+				context.getBean("lazyPool", ExecutorService.class).shutdown();
+			});
+	}
+
+	@Test
 	void wrapsAForkJoinPoolAsScheduledExecutorServiceWhereTheJdkMakesItOne() {
 		this.runner.run((context) -> {
 			Object forkJoin = context.getBean("forkJoin");
