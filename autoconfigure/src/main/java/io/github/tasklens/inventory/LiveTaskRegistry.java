@@ -38,7 +38,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LiveTaskRegistry implements TaskRegistry {
 
-	private static final int STRIPES = 16;
+	/**
+	 * How many stripes the live tasks are spread over, by id: tasks whose ids differ by a
+	 * multiple of it share a stripe and its lock.
+	 */
+	public static final int STRIPES = 16;
 
 	/**
 	 * How many live tasks are listed by default.

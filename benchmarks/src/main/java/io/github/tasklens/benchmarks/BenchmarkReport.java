@@ -53,8 +53,7 @@ public final class BenchmarkReport {
 			.include(ThroughputBenchmark.class.getName())
 			.addProfiler(GCProfiler.class)
 			// full: two forks, so that a JIT decision of one fork shows as spread, in
-			// about
-			// 25 minutes on 2 cores; short: about 12
+			// about 17 minutes per JDK on 2 cores; short: about 8
 			.forks(full ? 2 : 1)
 			.warmupIterations(3)
 			.warmupTime(TimeValue.seconds(1))

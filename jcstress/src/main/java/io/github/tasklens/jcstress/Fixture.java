@@ -39,7 +39,7 @@ final class Fixture {
 	/**
 	 * The registry's stripe count: tasks whose ids differ by it share a stripe.
 	 */
-	static final int STRIPES = 16;
+	static final int STRIPES = LiveTaskRegistry.STRIPES;
 
 	final LiveTaskRegistry registry = new LiveTaskRegistry();
 
