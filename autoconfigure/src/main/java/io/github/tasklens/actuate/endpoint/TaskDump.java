@@ -122,10 +122,14 @@ final class TaskDump {
 				.append(task.thread())
 				.append(Boolean.TRUE.equals(task.virtual()) ? "\" (virtual)\n" : "\" (platform)\n");
 		}
-		frames(out, task.stack());
-		if (!task.submitSite().isEmpty()) {
+		List<String> stack = task.stack();
+		if (stack != null) {
+			frames(out, stack);
+		}
+		List<String> submitSite = task.submitSite();
+		if (submitSite != null) {
 			out.append("\tsubmitted from\n");
-			frames(out, task.submitSite());
+			frames(out, submitSite);
 		}
 	}
 

@@ -87,13 +87,14 @@ public record TasksDescriptor(Instant takenAt, Totals totals, List<ExecutorDescr
 	 * @param runningMillis how long it has run, while running
 	 * @param thread the name of the thread running it
 	 * @param virtual whether that thread is virtual
-	 * @param stack the top frames of that thread, while running
+	 * @param stack the top frames of that thread, while running (absent otherwise)
 	 * @param submitSite the top frames of the code that submitted it, when captured
+	 * (absent otherwise)
 	 */
 	public record TaskDescriptor(long id, String executor, String name, Map<String, String> labels, String state,
 			boolean overdue, boolean periodic, Instant submittedAt, @Nullable Instant startedAt,
 			@Nullable Long waitingMillis, @Nullable Long runningMillis, @Nullable String thread,
-			@Nullable Boolean virtual, List<String> stack, List<String> submitSite) {
+			@Nullable Boolean virtual, @Nullable List<String> stack, @Nullable List<String> submitSite) {
 
 	}
 

@@ -204,18 +204,26 @@ public class TasksEndpoint {
 		Long waiting = (live.state() == TaskState.QUEUED) ? millisBetween(task.submittedAt(), now) : null;
 		Long running = (live.state().isRunning() && startedAt != null) ? millisBetween(startedAt, now) : null;
 		Thread thread = live.thread();
-		List<String> submitSite = frames(task.submitSite());
-		if (!showValues && !submitSite.isEmpty()) {
+		@Nullable List<String> submitSite = framesIfAny(task.submitSite());
+		if (!showValues && submitSite != null) {
 			submitSite = List.of(MASK);
 		}
 		return new TaskDescriptor(task.id(), task.executor(), task.name(), labels, live.state().name(),
 				live.state() == TaskState.OVERDUE || task.overdue(), task.periodic(), task.submittedAt(), startedAt,
 				waiting, running, (thread != null) ? thread.getName() : null,
-				(thread != null) ? VirtualThreads.isVirtual(thread) : null, frames(live.stack()), submitSite);
+				(thread != null) ? VirtualThreads.isVirtual(thread) : null, framesIfAny(live.stack()), submitSite);
 	}
 
 	private static long millisBetween(Instant from, Instant to) {
 		return Math.max(0, Duration.between(from, to).toMillis());
+	}
+
+	/**
+	 * The frames as text, or {@code null} when there are none, so that the answer leaves
+	 * the field out as it does every field without a value.
+	 */
+	private static @Nullable List<String> framesIfAny(List<StackTraceElement> stack) {
+		return stack.isEmpty() ? null : frames(stack);
 	}
 
 	private static List<String> frames(List<StackTraceElement> stack) {
