@@ -18,6 +18,8 @@ package io.github.tasklens.sample;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.tasklens.TaskContext;
+import io.github.tasklens.TaskLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +30,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * A scheduled job that fans work out to the {@code ingestPool}, to an {@code @Async}
- * method and, on Java 21+, to a virtual thread: each of those tasks inherits the job's
- * labels.
+ * A scheduled job whose work goes three levels deep: the job (on the
+ * {@code taskScheduler}) hands each batch to the {@code ingestPool}, and that task hands
+ * the report to an {@code @Async} method and, on Java 21+, a check to a virtual thread.
+ * Every level inherits the job's {@code pipeline} label, which code inside each task
+ * reads with {@link TaskContext#current()}.
  *
  * @author tasklens authors
  */
@@ -58,12 +62,15 @@ public class IngestJob {
 	 * Ingest one batch every few seconds.
 	 */
 	@Scheduled(fixedRateString = "${sample.ingest.rate:5s}")
+	@TaskLabel(key = "pipeline", value = "ingest")
 	public void ingest() {
 		int batch = this.batches.incrementAndGet();
-		this.ingestPool.execute(() -> logger.info("Ingested batch {}", batch));
-		this.reports.build(batch);
-		this.virtualExecutor.ifAvailable(
-				(virtual) -> virtual.execute(() -> logger.info("Checked batch {} on a virtual thread", batch)));
+		this.ingestPool.execute(() -> {
+			logger.info("Ingested batch {} {}", batch, TaskContext.current().labels());
+			this.reports.build(batch);
+			this.virtualExecutor.ifAvailable((virtual) -> virtual.execute(() -> logger
+				.info("Checked batch {} on a virtual thread {}", batch, TaskContext.current().labels())));
+		});
 	}
 
 }

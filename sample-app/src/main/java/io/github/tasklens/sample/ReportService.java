@@ -17,6 +17,7 @@ package io.github.tasklens.sample;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class ReportService {
 	@Async
 	public CompletableFuture<Integer> build(int batch) {
 		int lines = 10 + batch % 7;
-		logger.info("Built report for batch {} ({} lines)", batch, lines);
+		logger.info("Built report for batch {} ({} lines) {}", batch, lines, TaskContext.current().labels());
 		return CompletableFuture.completedFuture(lines);
 	}
 

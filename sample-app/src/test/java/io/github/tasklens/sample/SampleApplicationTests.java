@@ -43,12 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts the sample app and checks that tasklens logs the start of its {@code @Async},
- * {@code @Scheduled} and {@code ExecutorService} tasks.
+ * Starts the sample app on a real port and checks, over HTTP and in its log, what the
+ * README's walkthrough shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sample.ingest.rate=200ms", "sample.reconcile.initial-delay=0",
-				"sample.reconcile.warn-after=300ms", "tasklens.timebox.check-interval=100ms" })
+		properties = { "sample.ingest.rate=200ms", "sample.audit.rate=100ms", "sample.audit.initial-delay=0",
+				"sample.reconcile.initial-delay=0", "sample.reconcile.warn-after=300ms",
+				"tasklens.timebox.check-interval=100ms" })
 @ExtendWith(OutputCaptureExtension.class)
 @VerifyNoTaskLeaks(ignoreTaskNames = "ReconcileJob.reconcile")
 class SampleApplicationTests {
@@ -76,7 +77,8 @@ class SampleApplicationTests {
 	void tracksTheVirtualThreadTasksThatTheJobFansOut(CapturedOutput output) {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(output.getOut()).containsPattern(
-					"\\[virtualExecutor\\|IngestJob\\|tenant=\\|req=\\] .*Checked batch \\d+ on a virtual thread"));
+					"\\[virtualExecutor\\|IngestJob\\|tenant=\\|req=\\] .*Checked batch \\d+ on a virtual thread "
+							+ "\\{app=tasklens-sample, executor=virtualExecutor, pipeline=ingest, task=IngestJob\\}"));
 		RestClient client = RestClient.create("http://localhost:" + this.port);
 		Map<String, Object> answer = client.get()
 			.uri("/actuator/tasks?executor=virtualExecutor")
@@ -87,6 +89,50 @@ class SampleApplicationTests {
 			.anySatisfy((executor) -> assertThat(executor).asInstanceOf(InstanceOfAssertFactories.MAP)
 				.containsEntry("name", "virtualExecutor")
 				.containsEntry("threads", "virtual"));
+	}
+
+	@Test
+	void labelsTheJobsWorkThreeLevelsDeep(CapturedOutput output) {
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(output.getOut())
+				.containsPattern("\\[ingestPool\\|IngestJob\\|tenant=\\|req=\\] .*Ingested batch \\d+ "
+						+ "\\{app=tasklens-sample, executor=ingestPool, pipeline=ingest, task=IngestJob\\}")
+				.containsPattern(
+						"\\[applicationTaskExecutor\\|ReportService\\.build\\|tenant=\\|req=\\] .*Built report "
+								+ "for batch \\d+ \\(\\d+ lines\\) \\{app=tasklens-sample, executor=applicationTaskExecutor, "
+								+ "pipeline=ingest, task=ReportService.build, team=reporting\\}"));
+	}
+
+	@Test
+	void logsEachFailureOfTheAuditJobOnceAndCountsIt(CapturedOutput output) {
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+					"ERROR \\[taskScheduler\\|AuditJob\\.audit\\|tenant=\\|req=\\] .* io\\.github\\.tasklens\\.TaskFailure +: "
+							+ "Task \\d+ 'AuditJob\\.audit' on executor 'taskScheduler' failed "
+							+ "\\{app=tasklens-sample, executor=taskScheduler, task=AuditJob\\.audit\\}\\R\\R"
+							+ "java\\.lang\\.IllegalStateException: audit store unreachable \\(run 3\\)"));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("audit store unreachable (run 3)")))
+			.as("the failure is logged once")
+			.hasSize(1);
+		assertThat(output.getOut()).doesNotContain("Unexpected error occurred in scheduled task");
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class)).containsPattern(
+				"tasks_failures_total\\{exception=\"IllegalStateException\",executor=\"taskScheduler\",task=\"AuditJob.audit\"} [1-9]");
+	}
+
+	@Test
+	void refusesTheBurstPastItsInFlightLimit() {
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		Map<String, Integer> burst = client.post()
+			.uri("/burst?tasks=10")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(burst).as("two in flight, though the pool could queue a third")
+			.containsEntry("accepted", 2)
+			.containsEntry("rejected", 8);
+		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class))
+			.contains("tasks_rejected_total{executor=\"burstPool\",reason=\"limit\",task=\"BurstController\"} 8.0");
 	}
 
 	@Test
