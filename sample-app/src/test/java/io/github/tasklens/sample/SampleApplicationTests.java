@@ -16,10 +16,16 @@
 package io.github.tasklens.sample;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.tasklens.TaskRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -37,6 +43,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -215,6 +223,39 @@ class SampleApplicationTests {
 					+ "thread '[^']+', past its warn-after of 300ms \\{app=tasklens-sample, "
 					+ "executor=applicationTaskExecutor, task=ReconcileJob.reconcile\\}")
 			.contains("\tat io.github.tasklens.sample.ReconcileJob.reconcile(ReconcileJob.java:");
+	}
+
+	@Test
+	void readmeWalkthroughShowsOnlyFieldsThatTheTasksEndpointAnswers() throws Exception {
+		String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+		String walkthrough = readme.substring(readme.indexOf("## Walkthrough"),
+				readme.indexOf("\n## ", readme.indexOf("## Walkthrough") + 1));
+		JsonMapper json = JsonMapper.builder().build();
+		Set<String> shown = new TreeSet<>();
+		Matcher blocks = Pattern.compile("```json\n(.*?)```", Pattern.DOTALL).matcher(walkthrough);
+		while (blocks.find()) {
+			collectFieldNames(json.readTree(blocks.group(1)), shown);
+		}
+		assertThat(shown).as("field names in the walkthrough's JSON").contains("totals", "groups", "runningMillis");
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		Set<String> answered = new TreeSet<>();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			collectFieldNames(json.readTree(client.get().uri("/actuator/tasks").retrieve().body(String.class)),
+					answered);
+			assertThat(answered).as("field names that /actuator/tasks answers").containsAll(shown);
+		});
+	}
+
+	private static void collectFieldNames(JsonNode node, Set<String> names) {
+		if (node.isObject()) {
+			for (String name : node.propertyNames()) {
+				names.add(name);
+				collectFieldNames(node.get(name), names);
+			}
+		}
+		else if (node.isArray()) {
+			node.forEach((element) -> collectFieldNames(element, names));
+		}
 	}
 
 	@Test
