@@ -15,6 +15,10 @@
  */
 package io.github.tasklens.decorate;
 
+import java.util.concurrent.Future;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * One run of a periodic {@link TrackedTask} that Spring submitted on its own (a cron task
  * re-scheduled for its next run, or a run that {@code SimpleAsyncTaskScheduler} hands to
@@ -30,10 +34,13 @@ final class PeriodicRun implements Runnable {
 
 	private final Object source;
 
+	private final @Nullable Future<?> outcome;
+
 	PeriodicRun(TrackedTask task, Runnable body, Object source) {
 		this.task = task;
 		this.body = body;
 		this.source = source;
+		this.outcome = TrackingTaskDecorator.hasOutcome(source) ? (Future<?>) source : null;
 	}
 
 	TrackedTask task() {
@@ -43,7 +50,7 @@ final class PeriodicRun implements Runnable {
 	@Override
 	public void run() {
 		try {
-			this.task.execute(this.body, this.source, false);
+			this.task.execute(this.body, this.outcome, this.source, false);
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
@@ -119,9 +118,16 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private final TrackingTaskDecorator executor;
 
-	private final Object task;
+	// null when original is a Callable to call
+	private final @Nullable Runnable task;
 
 	private final Object original;
+
+	// whether original is a future whose outcome tells how a run ended: known from its
+	// class at submission, so that a run checks no type against an interface it may not
+	// have (see TaskNames.TaskClass); a flag, not a field of its own, keeps the task
+	// small
+	private final boolean outcome;
 
 	private volatile String name;
 
@@ -163,13 +169,15 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private volatile boolean scheduledMethod;
 
-	TrackedTask(long id, TrackingTaskDecorator executor, Object task, Object original, String name, boolean genericName,
-			boolean periodic, @Nullable Future<?> probe, TaskLabels labels, @Nullable ContextSnapshot context,
-			@Nullable Map<String, String> mdc, TaskCounters counters, boolean recoverable, TaskPolicy policy) {
+	TrackedTask(long id, TrackingTaskDecorator executor, @Nullable Runnable task, Object original, boolean outcome,
+			String name, boolean genericName, boolean periodic, @Nullable Future<?> probe, TaskLabels labels,
+			@Nullable ContextSnapshot context, @Nullable Map<String, String> mdc, TaskCounters counters,
+			boolean recoverable, TaskPolicy policy) {
 		this.id = id;
 		this.executor = executor;
 		this.task = task;
 		this.original = original;
+		this.outcome = outcome;
 		// plain writes, and none of a default value: a volatile write in a constructor
 		// costs a fence per field, and the registry's lock publishes the task anyway
 		NAME.set(this, name);
@@ -203,7 +211,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	@Override
 	public void run() {
 		try {
-			execute(this.task, this.original, true);
+			execute(this.task, outcome(), this.original, true);
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;
@@ -215,27 +223,35 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	@Override
 	public @Nullable Object call() throws Exception {
-		return execute(this.task, this.original, false);
+		return execute(this.task, outcome(), this.original, false);
+	}
+
+	private @Nullable Future<?> outcome() {
+		return this.outcome ? (Future<?>) this.original : null;
 	}
 
 	/**
 	 * Run one run of this task with the given body, through the chain: state, hooks,
 	 * current task, failure counting. Used for the first run and, for periodic tasks, for
 	 * every later run that Spring submits separately.
-	 * @param body the runnable or callable to run
+	 * @param body the runnable to run, or {@code null} to call the source, a
+	 * {@link Callable}
+	 * @param outcome the source as a future whose outcome tells how the run ended, or
+	 * {@code null}
 	 * @param source the task as the executor handed it over, before any decorator the app
-	 * set: a {@code Future} there holds the run's outcome
+	 * set
 	 * @param mayRecover whether the body runs directly on the executor's thread, with
 	 * nothing of Spring's or the JDK's around it that expects its exception
 	 * @return what the body returned
 	 * @throws Exception what the body threw, unless the chain recovers from it
 	 */
-	@Nullable Object execute(Object body, Object source, boolean mayRecover) throws Exception {
+	@Nullable Object execute(@Nullable Runnable body, @Nullable Future<?> outcome, Object source, boolean mayRecover)
+			throws Exception {
 		if (cancelledBeforeRun() || !begin()) {
-			if (this.probe != null && body instanceof Runnable runnable) {
+			if (this.probe != null && body != null) {
 				// a cancelled Future: running it completes nothing and keeps the pool's
 				// view
-				runnable.run();
+				body.run();
 			}
 			return null;
 		}
@@ -270,17 +286,17 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		try {
 			chain.started(this);
 			try {
-				if (body instanceof Callable<?> callable) {
-					result = callable.call();
+				if (body != null) {
+					body.run();
 				}
 				else {
-					((Runnable) body).run();
+					result = ((Callable<?>) source).call();
 				}
 			}
 			catch (Throwable ex) {
 				thrown = ex;
 			}
-			failure = (thrown != null) ? thrown : failureOf(source);
+			failure = (thrown != null) ? thrown : failureOf(outcome);
 			chain.finished(this, failure);
 		}
 		finally {
@@ -345,13 +361,12 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * Return the failure of a run whose body returned normally: one a wrapper recorded,
 	 * else the outcome of the {@code Future} the executor ran.
 	 */
-	private @Nullable Throwable failureOf(Object source) {
+	private @Nullable Throwable failureOf(@Nullable Future<?> future) {
 		Throwable recorded = this.runFailure;
 		if (recorded != null) {
 			return recorded;
 		}
-		if (source instanceof Future<?> future && !(source instanceof ForkJoinTask<?>) && future.isDone()
-				&& !future.isCancelled()) {
+		if (future != null && future.isDone() && !future.isCancelled()) {
 			try {
 				future.get();
 			}
@@ -630,14 +645,14 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * body that schedules the next run itself still runs, and the scheduled method inside
 	 * skips its call.
 	 */
-	private @Nullable Object skip(Object body) throws Exception {
+	private @Nullable Object skip(@Nullable Runnable body) throws Exception {
 		this.counters.rejected(RejectReason.LIMIT);
 		try {
-			if (body instanceof Future<?> && body instanceof Runnable runnable) {
+			if (body instanceof Future<?>) {
 				Object previousFrame = TaskFrames.enter(this);
 				SKIPPING.set(this);
 				try {
-					runnable.run();
+					body.run();
 				}
 				finally {
 					SKIPPING.remove();

@@ -100,10 +100,13 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		if (periodic != null) {
 			return new PeriodicRun(periodic, body, runnable);
 		}
+		// the task's interfaces from its class, not from type checks (see TaskClass)
+		TaskNames.TaskClass kind = TaskNames.classOf(runnable);
 		boolean repeating = owner != null
-				|| (runnable instanceof RunnableScheduledFuture<?> scheduled && scheduled.isPeriodic());
-		TrackedTask task = newTask(body, runnable, unwrapped, intent, repeating,
-				(runnable instanceof Future<?> future) ? future : null, recoverable);
+				|| (kind.scheduledFuture() && ((RunnableScheduledFuture<?>) runnable).isPeriodic());
+		Future<?> future = kind.future() ? (Future<?>) runnable : null;
+		TrackedTask task = newTask(body, runnable, unwrapped, (unwrapped == runnable) ? kind : null, intent, repeating,
+				future, kind.hasOutcome(), recoverable);
 		if (owner != null) {
 			TrackedTask bound = owner.bindIfAbsent(task);
 			if (bound != task) {
@@ -121,7 +124,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	 */
 	TrackedTask decorateCallable(Callable<?> callable) {
 		Submissions.Intent intent = Submissions.take();
-		TrackedTask task = newTask(callable, callable, callable, intent, false, null, false);
+		TrackedTask task = newTask(null, callable, callable, null, intent, false, null, hasOutcome(callable), false);
 		this.chain.submitted(task);
 		return task;
 	}
@@ -138,7 +141,8 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		}
 		Submissions.Intent intent = Submissions.take();
 		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
-		TrackedTask task = newTask(body, runnable, TaskNames.unwrap(runnable), intent, true, null, false);
+		TrackedTask task = newTask(body, runnable, TaskNames.unwrap(runnable), null, intent, true, null,
+				hasOutcome(runnable), false);
 		if (owner != null) {
 			TrackedTask bound = owner.bindIfAbsent(task);
 			if (bound != task) {
@@ -158,19 +162,34 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		if (owner.tracked() != null) {
 			return;
 		}
-		TrackedTask task = newTask(owner, owner, owner, Submissions.Intent.periodic(owner), true, null, false);
+		TrackedTask task = newTask(owner, owner, owner, null, Submissions.Intent.periodic(owner), true, null, false,
+				false);
 		if (owner.bindIfAbsent(task) == task) {
 			this.chain.submitted(task);
 		}
 	}
 
-	private TrackedTask newTask(Object body, Object original, Object unwrapped, Submissions.@Nullable Intent intent,
-			boolean periodic, @Nullable Future<?> probe, boolean recoverable) {
+	/**
+	 * Make the tracked task of a submission.
+	 * @param body what runs, or {@code null} to call {@code original}, a {@link Callable}
+	 * @param original the task as submitted
+	 * @param unwrapped the task inside Spring's wrappers
+	 * @param unwrappedClass what is known of the unwrapped task's class, if asked already
+	 * @param intent what the submitter announced
+	 * @param periodic whether the task runs repeatedly
+	 * @param probe the future whose cancellation ends the task, if known yet
+	 * @param outcome whether the original task is a future whose outcome tells how a run
+	 * ended
+	 * @param recoverable whether a failure may stop at the chain
+	 */
+	private TrackedTask newTask(@Nullable Runnable body, Object original, Object unwrapped,
+			TaskNames.@Nullable TaskClass unwrappedClass, Submissions.@Nullable Intent intent, boolean periodic,
+			@Nullable Future<?> probe, boolean outcome, boolean recoverable) {
 		String announcedName = (intent != null) ? intent.name() : null;
 		String name = announcedName;
 		boolean generic = false;
 		if (name == null) {
-			TaskNames.ClassName described = TaskNames.describe(unwrapped);
+			TaskNames.TaskClass described = TaskNames.describe(unwrapped, unwrappedClass);
 			name = described.name();
 			generic = described.generic();
 		}
@@ -179,9 +198,18 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		TaskCounters counters = (byName.counters() != null) ? byName.counters()
 				: this.chain.series().forLabels(this.executorName, labels);
 		boolean propagates = this.chain.propagates();
-		return new TrackedTask(this.chain.nextId(), this, body, original, name, generic, periodic, probe, labels,
-				propagates ? this.chain.capture() : null, propagates ? MdcCarrier.capture() : null, counters,
+		return new TrackedTask(this.chain.nextId(), this, body, original, outcome, name, generic, periodic, probe,
+				labels, propagates ? this.chain.capture() : null, propagates ? MdcCarrier.capture() : null, counters,
 				recoverable, policyOf(byName, name, (intent != null) ? intent.timeBox() : null));
+	}
+
+	/**
+	 * Return whether a task is a future whose outcome tells how its run ended.
+	 * @param task a task
+	 * @return whether to read its outcome after a run
+	 */
+	static boolean hasOutcome(Object task) {
+		return TaskNames.classOf(task).hasOutcome();
 	}
 
 	/**

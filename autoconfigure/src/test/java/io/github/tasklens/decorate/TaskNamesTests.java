@@ -15,7 +15,12 @@
  */
 package io.github.tasklens.decorate;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +52,37 @@ class TaskNamesTests {
 		assertThat(TaskNames.of(new FutureTask<>(() -> "x"))).isEqualTo("TaskNamesTests");
 		assertThat(TaskNames.of(new FutureTask<>(new Described(), null))).as("an arbitrary toString")
 			.isEqualTo("FutureTask");
+	}
+
+	@Test
+	void knowsFromTheClassWhichTasksHaveAnOutcomeToReadAndWhichRepeat() throws Exception {
+		Runnable lambda = () -> {
+		};
+		assertThat(TaskNames.classOf(lambda)).satisfies((kind) -> {
+			assertThat(kind.hasOutcome()).isFalse();
+			assertThat(kind.scheduledFuture()).isFalse();
+		});
+		assertThat(TaskNames.classOf(new FutureTask<>(lambda, null)).hasOutcome()).isTrue();
+		// CompletableFuture's async task is a ForkJoinTask that completes with nothing
+		AtomicReference<Runnable> asyncSupply = new AtomicReference<>();
+		CompletableFuture.supplyAsync(() -> "x", asyncSupply::set);
+		assertThat(TaskNames.classOf(asyncSupply.get())).satisfies((kind) -> {
+			assertThat(kind.future()).isTrue();
+			assertThat(kind.forkJoinTask()).isTrue();
+			assertThat(kind.hasOutcome()).isFalse();
+		});
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+		try {
+			ScheduledFuture<?> periodic = scheduler.scheduleAtFixedRate(lambda, 1, 1, TimeUnit.HOURS);
+			assertThat(TaskNames.classOf(periodic)).satisfies((kind) -> {
+				assertThat(kind.scheduledFuture()).isTrue();
+				assertThat(kind.hasOutcome()).isTrue();
+			});
+		}
+		finally {
+			scheduler.shutdownNow();
+			assertThat(scheduler.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		}
 	}
 
 	static class Job implements Runnable {
