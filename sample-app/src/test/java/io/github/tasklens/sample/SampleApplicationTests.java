@@ -90,12 +90,8 @@ class SampleApplicationTests {
 			.untilAsserted(() -> assertThat(output.getOut()).containsPattern(
 					"\\[virtualExecutor\\|IngestJob\\|tenant=\\|req=\\] .*Checked batch \\d+ on a virtual thread "
 							+ "\\{app=tasklens-sample, executor=virtualExecutor, pipeline=ingest, task=IngestJob\\}"));
-		RestClient client = RestClient.create("http://localhost:" + this.port);
-		Map<String, Object> answer = client.get()
-			.uri("/actuator/tasks?executor=virtualExecutor")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
+		RestClient client = client();
+		Map<String, Object> answer = tasks(client, "/actuator/tasks?executor=virtualExecutor");
 		assertThat(answer).extractingByKey("executors", as(InstanceOfAssertFactories.LIST))
 			.anySatisfy((executor) -> assertThat(executor).asInstanceOf(InstanceOfAssertFactories.MAP)
 				.containsEntry("name", "virtualExecutor")
@@ -129,14 +125,14 @@ class SampleApplicationTests {
 			.as("the failure '%s' is logged once", message)
 			.hasSize(1);
 		assertThat(output.getOut()).doesNotContain("Unexpected error occurred in scheduled task");
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = client();
 		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class)).containsPattern(
 				"tasks_failures_total\\{exception=\"IllegalStateException\",executor=\"taskScheduler\",task=\"AuditJob.audit\"} [1-9]");
 	}
 
 	@Test
 	void refusesTheBurstPastItsInFlightLimit() {
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = client();
 		Map<String, Integer> burst = client.post()
 			.uri("/burst?tasks=10")
 			.retrieve()
@@ -151,7 +147,7 @@ class SampleApplicationTests {
 
 	@Test
 	void showsLabelsAndTheRequestsMdcInTaskLogLines(CapturedOutput output) {
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = client();
 		String body = client.get().uri("/reports?batch=3&tenant=globex").retrieve().body(String.class);
 		assertThat(body).isEqualTo("13 lines");
 		String requestLine = output.getOut()
@@ -168,15 +164,11 @@ class SampleApplicationTests {
 
 	@Test
 	void showsLeakedTasksAsOneGroupInTheTasksEndpoint() {
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = client();
 		client.post().uri("/leak?tasks=6").retrieve().toBodilessEntity();
 		try {
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-				Map<String, Object> answer = client.get()
-					.uri("/actuator/tasks?executor=leakPool")
-					.retrieve()
-					.body(new ParameterizedTypeReference<>() {
-					});
+				Map<String, Object> answer = tasks(client, "/actuator/tasks?executor=leakPool");
 				assertThat(answer).extractingByKey("totals", as(InstanceOfAssertFactories.MAP))
 					.containsEntry("matched", 6);
 				assertThat(answer).extractingByKey("executors", as(InstanceOfAssertFactories.LIST))
@@ -212,13 +204,9 @@ class SampleApplicationTests {
 		// The scheduled run may have hung, been reported and been interrupted before this
 		// test began; this call hangs on Boot's executor as the scheduled one does.
 		this.reconcileJob.reconcile();
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = client();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			Map<String, Object> answer = client.get()
-				.uri("/actuator/tasks?state=OVERDUE")
-				.retrieve()
-				.body(new ParameterizedTypeReference<>() {
-				});
+			Map<String, Object> answer = tasks(client, "/actuator/tasks?state=OVERDUE");
 			assertThat(answer).extractingByKey("tasks", as(InstanceOfAssertFactories.LIST))
 				.anySatisfy((task) -> assertThat(task).asInstanceOf(InstanceOfAssertFactories.MAP)
 					.containsEntry("name", "ReconcileJob.reconcile")
@@ -247,7 +235,7 @@ class SampleApplicationTests {
 			collectFieldNames(json.readTree(blocks.group(1)), shown);
 		}
 		assertThat(shown).as("field names in the walkthrough's JSON").contains("totals", "groups", "runningMillis");
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = client();
 		client.post().uri("/leak?tasks=1").retrieve().toBodilessEntity();
 		try {
 			Set<String> answered = new TreeSet<>();
@@ -265,6 +253,15 @@ class SampleApplicationTests {
 				.noneMatch((task) -> task.executor().equals("leakPool")));
 	}
 
+	private RestClient client() {
+		return RestClient.create("http://localhost:" + this.port);
+	}
+
+	private static Map<String, Object> tasks(RestClient client, String uri) {
+		return client.get().uri(uri).retrieve().body(new ParameterizedTypeReference<>() {
+		});
+	}
+
 	private static void collectFieldNames(JsonNode node, Set<String> names) {
 		if (node.isObject()) {
 			for (String name : node.propertyNames()) {
@@ -279,7 +276,7 @@ class SampleApplicationTests {
 
 	@Test
 	void refusesABadTasksFilterSayingWhatIsAllowed() {
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = client();
 		String answer = client.get().uri("/actuator/tasks?state=lost").exchange((request, response) -> {
 			assertThat(response.getStatusCode().value()).isEqualTo(400);
 			return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
