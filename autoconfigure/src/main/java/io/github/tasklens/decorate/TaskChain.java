@@ -197,10 +197,14 @@ public final class TaskChain {
 		return this.logFailures;
 	}
 
-	@Nullable Scope restoreContext(@Nullable ContextSnapshot context) {
-		if (context == null) {
-			return null;
-		}
+	/**
+	 * Make a captured context current. The caller checks for {@code null} itself: until a
+	 * context is first carried, {@link Scope} is not loaded and the JIT does not inline a
+	 * call whose signature names it, so a call made for nothing costs a real call.
+	 * @param context what was captured at submission
+	 * @return the scope to close after the run, or {@code null} if restoring failed
+	 */
+	@Nullable Scope restoreContext(ContextSnapshot context) {
 		try {
 			return context.setThreadLocals();
 		}
@@ -210,10 +214,7 @@ public final class TaskChain {
 		}
 	}
 
-	void closeContext(@Nullable Scope scope) {
-		if (scope == null) {
-			return;
-		}
+	void closeContext(Scope scope) {
 		try {
 			scope.close();
 		}

@@ -276,7 +276,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		TaskChain chain = this.executor.chain();
 		boolean propagates = chain.propagates();
 		Map<String, String> workerMdc = propagates ? MdcCarrier.apply(this.mdc) : null;
-		ContextSnapshot.Scope scope = chain.restoreContext(this.context);
+		ContextSnapshot context = this.context;
+		ContextSnapshot.Scope scope = (context != null) ? chain.restoreContext(context) : null;
 		TaskLabels runLabels = this.labels;
 		LabelMdc mdc = chain.mdc();
 		@Nullable String[] previousMdc = (mdc != null) ? mdc.put(runLabels) : null;
@@ -303,7 +304,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (mdc != null && previousMdc != null) {
 				mdc.restore(runLabels, previousMdc);
 			}
-			chain.closeContext(scope);
+			if (scope != null) {
+				chain.closeContext(scope);
+			}
 			if (propagates) {
 				MdcCarrier.restore(workerMdc);
 			}
