@@ -54,7 +54,9 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
  * propagation off ({@code propagationCoreChain}):
  * <ul>
  * <li>{@code propagationNothingToPropagate}: propagation on, empty MDC, no span, against
- * the undecorated task and the core chain;</li>
+ * the undecorated task and the core chain; the chain asks micrometer-tracing's span
+ * accessor too, as in an app with tracing, and {@code NothingToPropagateNoTracing} only
+ * the JVM-wide accessors (Micrometer's observation accessor), as in an app without;</li>
  * <li>{@code mdc*}: the submitter's MDC has 5 keys and the worker's is empty (as on a
  * pooled thread), against the same MDC steps with no decorator: the core chain with
  * propagation off, tasklens with propagation, with a tracing span in scope too (Brave),
@@ -72,6 +74,8 @@ public class PropagationBenchmark {
 	private TaskDecorator core;
 
 	private TaskDecorator propagating;
+
+	private TaskDecorator propagatingNoTracing;
 
 	private TaskDecorator spring;
 
@@ -93,6 +97,10 @@ public class PropagationBenchmark {
 			.capture(new ContextCapture(List.of(spanAccessor)))
 			.build()
 			.decorator("propagating", null, () -> false);
+		this.propagatingNoTracing = TaskChain.builder(new LiveTaskRegistry())
+			.capture(new ContextCapture())
+			.build()
+			.decorator("propagatingNoTracing", null, () -> false);
 		ContextRegistry springRegistry = new ContextRegistry();
 		ContextRegistry.getInstance().getThreadLocalAccessors().forEach(springRegistry::registerThreadLocalAccessor);
 		springRegistry.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
@@ -122,6 +130,11 @@ public class PropagationBenchmark {
 	@Benchmark
 	public void propagationNothingToPropagate(Blackhole blackhole) {
 		this.propagating.decorate(() -> blackhole.consume(1)).run();
+	}
+
+	@Benchmark
+	public void propagationNothingToPropagateNoTracing(Blackhole blackhole) {
+		this.propagatingNoTracing.decorate(() -> blackhole.consume(1)).run();
 	}
 
 	/**
