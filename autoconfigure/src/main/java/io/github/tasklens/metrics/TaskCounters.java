@@ -18,6 +18,7 @@ package io.github.tasklens.metrics;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,10 @@ public final class TaskCounters {
 	private final LongAdder cancelled = new LongAdder();
 
 	private final LongAdder[] rejected = new LongAdder[RejectReason.values().length];
+
+	// 1 once the first rejection for a reason was announced, by the one thread that set
+	// it
+	private final AtomicIntegerArray announcedRejections = new AtomicIntegerArray(RejectReason.values().length);
 
 	private final LongAdder periodicSucceeded = new LongAdder();
 
@@ -149,9 +154,16 @@ public final class TaskCounters {
 		String exception = failure.getClass().getSimpleName();
 		LongAdder count = this.failures.get(exception);
 		if (count == null) {
-			count = this.failures.computeIfAbsent(exception, (key) -> new LongAdder());
+			// only the thread whose adder went in announces the kind: threads failing
+			// with
+			// a new exception at once must not register its meter twice
+			LongAdder created = new LongAdder();
+			LongAdder existing = this.failures.putIfAbsent(exception, created);
+			count = (existing != null) ? existing : created;
 			count.increment();
-			this.series.failureKindAdded(this, exception);
+			if (existing == null) {
+				this.series.failureKindAdded(this, exception);
+			}
 			return;
 		}
 		count.increment();
@@ -189,10 +201,9 @@ public final class TaskCounters {
 	 * @param reason why
 	 */
 	public void rejected(RejectReason reason) {
-		LongAdder count = this.rejected[reason.ordinal()];
-		boolean first = count.sum() == 0;
-		count.increment();
-		if (first) {
+		this.rejected[reason.ordinal()].increment();
+		if (this.announcedRejections.get(reason.ordinal()) == 0
+				&& this.announcedRejections.compareAndSet(reason.ordinal(), 0, 1)) {
 			this.series.rejectReasonAdded(this, reason);
 		}
 	}

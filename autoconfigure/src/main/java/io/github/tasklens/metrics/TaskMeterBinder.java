@@ -16,7 +16,10 @@
 
 package io.github.tasklens.metrics;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.decorate.ExecutorAdopter;
@@ -64,37 +67,48 @@ public final class TaskMeterBinder implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		// What appears while the existing series are replayed is told to the listener and
+		// seen by the replay: each meter is registered by the one caller that claims it
+		// here, so that Micrometer never warns of a meter registered twice.
+		Set<List<Object>> bound = ConcurrentHashMap.newKeySet();
 		this.series.listen(new TaskSeries.Listener() {
 
 			@Override
 			public void seriesAdded(TaskCounters counters) {
-				bindSeries(registry, counters);
+				bindSeries(registry, bound, counters);
 			}
 
 			@Override
 			public void failureKindAdded(TaskCounters counters, String exception) {
-				bindFailures(registry, counters, exception);
+				bindFailures(registry, bound, counters, exception);
 			}
 
 			@Override
 			public void rejectReasonAdded(TaskCounters counters, RejectReason reason) {
-				bindRejections(registry, counters, reason);
+				bindRejections(registry, bound, counters, reason);
 			}
 
 		});
 		for (TaskCounters counters : this.series.all()) {
-			bindSeries(registry, counters);
-			counters.failureKinds().forEach((exception) -> bindFailures(registry, counters, exception));
+			bindSeries(registry, bound, counters);
+			counters.failureKinds().forEach((exception) -> bindFailures(registry, bound, counters, exception));
 			for (RejectReason reason : RejectReason.values()) {
 				if (counters.rejectedCount(reason) > 0) {
-					bindRejections(registry, counters, reason);
+					bindRejections(registry, bound, counters, reason);
 				}
 			}
 		}
-		this.adopter.watch((name, executor) -> bindExecutor(registry, name, executor));
+		this.adopter.watch((name, executor) -> {
+			if (bound.add(List.of("executor", name))) {
+				bindExecutor(registry, name, executor);
+			}
+		});
 	}
 
-	private void bindSeries(MeterRegistry registry, TaskCounters counters) {
+	private void bindSeries(MeterRegistry registry, Set<List<Object>> bound, TaskCounters counters) {
+		if (!bound.add(List.of("series", counters))) {
+			return;
+		}
 		Tags tags = tags(counters);
 		FunctionCounter.builder("tasks.submitted", counters, TaskCounters::submittedCount)
 			.description("Tasks submitted to a decorated executor")
@@ -120,7 +134,11 @@ public final class TaskMeterBinder implements MeterBinder {
 			.register(registry);
 	}
 
-	private void bindFailures(MeterRegistry registry, TaskCounters counters, String exception) {
+	private void bindFailures(MeterRegistry registry, Set<List<Object>> bound, TaskCounters counters,
+			String exception) {
+		if (!bound.add(List.of("failures", counters, exception))) {
+			return;
+		}
 		FunctionCounter.builder("tasks.failures", counters, (c) -> c.failureCount(exception))
 			.description("Runs of tasks that failed, by exception class")
 			.tags(tags(counters))
@@ -128,7 +146,11 @@ public final class TaskMeterBinder implements MeterBinder {
 			.register(registry);
 	}
 
-	private void bindRejections(MeterRegistry registry, TaskCounters counters, RejectReason reason) {
+	private void bindRejections(MeterRegistry registry, Set<List<Object>> bound, TaskCounters counters,
+			RejectReason reason) {
+		if (!bound.add(List.of("rejected", counters, reason))) {
+			return;
+		}
 		FunctionCounter.builder("tasks.rejected", counters, (c) -> c.rejectedCount(reason))
 			.description("Tasks refused before they ran, by reason")
 			.tags(tags(counters))

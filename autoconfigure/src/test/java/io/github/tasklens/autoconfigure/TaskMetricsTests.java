@@ -21,13 +21,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.github.tasklens.decorate.TaskChain;
 import io.github.tasklens.metrics.RejectReason;
@@ -36,6 +39,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -44,6 +48,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +63,7 @@ import static org.awaitility.Awaitility.await;
  * Tests for the task meters: names and tags, pool gauges, the accounting at rest and the
  * cap on series.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TaskMetricsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -292,6 +299,54 @@ class TaskMetricsTests {
 		return context.getBean(TaskChain.class).series().ofExecutor("boundedPool").stream().mapToLong(count).sum();
 	}
 
+	@Test
+	void registersEachFailureMeterOnceWhenManyThreadsFailWithANewExceptionAtOnce(CapturedOutput output) {
+		List<Supplier<RuntimeException>> kinds = List.of(IllegalStateException::new, IllegalArgumentException::new,
+				UnsupportedOperationException::new, ArithmeticException::new, ArrayStoreException::new,
+				NegativeArraySizeException::new, ClassCastException::new, SecurityException::new);
+		// a race: each fresh context is one more chance for two threads to meet
+		for (int round = 0; round < 4; round++) {
+			// failures not logged: the log's lock would otherwise space the threads out
+			this.runner.withUserConfiguration(WidePoolConfiguration.class)
+				.withPropertyValues("tasklens.failures.log=false")
+				.run((context) -> {
+					ExecutorService pool = context.getBean("widePool", ExecutorService.class);
+					for (Supplier<RuntimeException> kind : kinds) {
+						// the eight workers throw the same new exception type at the same
+						// moment
+						CyclicBarrier together = new CyclicBarrier(WidePoolConfiguration.THREADS);
+						for (int i = 0; i < WidePoolConfiguration.THREADS; i++) {
+							pool.execute(() -> {
+								awaitQuietly(together);
+								throw kind.get();
+							});
+						}
+					}
+					MeterRegistry meters = context.getBean(MeterRegistry.class);
+					await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+						for (Supplier<RuntimeException> kind : kinds) {
+							String exception = kind.get().getClass().getSimpleName();
+							assertThat(meters.find("tasks.failures")
+								.tags("executor", "widePool", "exception", exception)
+								.functionCounters()).singleElement()
+								.satisfies((counter) -> assertThat(counter.count())
+									.isEqualTo(WidePoolConfiguration.THREADS));
+						}
+					});
+				});
+		}
+		assertThat(output).doesNotContain("already registered");
+	}
+
+	private static void awaitQuietly(CyclicBarrier barrier) {
+		try {
+			barrier.await(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static void awaitQuietly(CountDownLatch latch) {
 		try {
 			latch.await(10, TimeUnit.SECONDS);
@@ -341,6 +396,18 @@ class TaskMetricsTests {
 		@Override
 		public String toString() {
 			return this.name;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WidePoolConfiguration {
+
+		static final int THREADS = 8;
+
+		@Bean
+		ExecutorService widePool() {
+			return Executors.newFixedThreadPool(THREADS);
 		}
 
 	}
