@@ -76,6 +76,10 @@ public final class TaskCounters {
 
 	private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 
+	// set when a registry keeps a distribution of run or wait times; null otherwise, so
+	// that a task then pays one read for it
+	private volatile @Nullable RecordedTimes recorded;
+
 	TaskCounters(TaskSeries series, String executor, String[] tagValues, int slot) {
 		this.series = series;
 		this.threadCounts = series.threadCounts();
@@ -107,6 +111,11 @@ public final class TaskCounters {
 	 * @param waitNanos how long it waited between submission and start
 	 */
 	public void ran(@Nullable Throwable failure, long runNanos, long waitNanos) {
+		RecordedTimes times = this.recorded;
+		if (times != null) {
+			times.ran(failure == null, runNanos);
+			times.waited(waitNanos);
+		}
 		if (failure == null) {
 			long[] cells = this.threadCounts.cells(this.slot);
 			if (cells != null) {
@@ -134,6 +143,10 @@ public final class TaskCounters {
 	 * @param runNanos how long it ran
 	 */
 	public void ranPeriodic(@Nullable Throwable failure, long runNanos) {
+		RecordedTimes times = this.recorded;
+		if (times != null) {
+			times.ran(failure == null, runNanos);
+		}
 		long[] cells = (failure == null) ? this.threadCounts.cells(this.slot) : null;
 		if (cells != null) {
 			ThreadCounts.add(cells, ThreadCounts.PERIODIC_SUCCEEDED, 1);
@@ -167,6 +180,14 @@ public final class TaskCounters {
 			return;
 		}
 		count.increment();
+	}
+
+	synchronized void recordRunsInto(boolean success, RecordedTimes.TimeRecorder recorder) {
+		this.recorded = RecordedTimes.runs(this.recorded, success, recorder);
+	}
+
+	synchronized void recordWaitsInto(RecordedTimes.TimeRecorder recorder) {
+		this.recorded = RecordedTimes.waits(this.recorded, recorder);
 	}
 
 	/**

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 import io.github.tasklens.decorate.ExecutorAdopter;
 import io.github.tasklens.inventory.LiveTaskRegistry;
@@ -30,14 +33,18 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Binds tasklens's meters to a Micrometer registry: the task meters of every series, as
  * series appear, the gauges of live tasks per executor, and the pool gauges of
  * Micrometer's {@code ExecutorServiceMetrics} for decorated pools that nothing else
- * binds. The hot path only adds to {@link TaskCounters}; the meters read them.
+ * binds. The hot path only adds to {@link TaskCounters}; the meters read them, except
+ * {@code tasks.run} and {@code tasks.wait} when the registry keeps a distribution of them
+ * (then each time is recorded into a real {@code Timer}, which costs each task more).
  *
  * @author tasklens authors
  */
@@ -71,11 +78,12 @@ public final class TaskMeterBinder implements MeterBinder {
 		// seen by the replay: each meter is registered by the one caller that claims it
 		// here, so that Micrometer never warns of a meter registered twice.
 		Set<List<Object>> bound = ConcurrentHashMap.newKeySet();
+		Map<String, Boolean> distributed = new ConcurrentHashMap<>();
 		this.series.listen(new TaskSeries.Listener() {
 
 			@Override
 			public void seriesAdded(TaskCounters counters) {
-				bindSeries(registry, bound, counters);
+				bindSeries(registry, bound, distributed, counters);
 			}
 
 			@Override
@@ -90,7 +98,7 @@ public final class TaskMeterBinder implements MeterBinder {
 
 		});
 		for (TaskCounters counters : this.series.all()) {
-			bindSeries(registry, bound, counters);
+			bindSeries(registry, bound, distributed, counters);
 			counters.failureKinds().forEach((exception) -> bindFailures(registry, bound, counters, exception));
 			for (RejectReason reason : RejectReason.values()) {
 				if (counters.rejectedCount(reason) > 0) {
@@ -105,7 +113,8 @@ public final class TaskMeterBinder implements MeterBinder {
 		});
 	}
 
-	private void bindSeries(MeterRegistry registry, Set<List<Object>> bound, TaskCounters counters) {
+	private void bindSeries(MeterRegistry registry, Set<List<Object>> bound, Map<String, Boolean> distributed,
+			TaskCounters counters) {
 		if (!bound.add(List.of("series", counters))) {
 			return;
 		}
@@ -115,23 +124,52 @@ public final class TaskMeterBinder implements MeterBinder {
 			.tags(tags)
 			.register(registry);
 		for (boolean success : new boolean[] { true, false }) {
-			FunctionTimer
-				.builder("tasks.run", counters, (c) -> c.runCount(success), (c) -> c.runNanos(success),
-						TimeUnit.NANOSECONDS)
-				.description("Runs of tasks, from start to end")
-				.tags(tags)
-				.tag("outcome", success ? "success" : "failure")
-				.register(registry);
+			bindTimer(registry, distributed, "tasks.run", "Runs of tasks, from start to end",
+					tags.and("outcome", success ? "success" : "failure"), counters, (c) -> c.runCount(success),
+					(c) -> c.runNanos(success), (recorder) -> counters.recordRunsInto(success, recorder));
 		}
 		FunctionCounter.builder("tasks.interrupted", counters, TaskCounters::interruptedCount)
 			.description("Runs of tasks interrupted past their time box's interrupt-after")
 			.tags(tags)
 			.register(registry);
-		FunctionTimer
-			.builder("tasks.wait", counters, TaskCounters::waitCount, TaskCounters::waitNanos, TimeUnit.NANOSECONDS)
-			.description("Time tasks waited between submission and start (periodic tasks excluded)")
+		bindTimer(registry, distributed, "tasks.wait",
+				"Time tasks waited between submission and start (periodic tasks excluded)", tags, counters,
+				TaskCounters::waitCount, TaskCounters::waitNanos, counters::recordWaitsInto);
+	}
+
+	/**
+	 * Bind a timer of a series. Without a distribution configured for its name, a
+	 * {@code FunctionTimer} reads the series' count and sum when scraped, and no task
+	 * pays for it. With one ({@code management.metrics.distribution.*} or any
+	 * {@code MeterFilter} that asks for a histogram, percentiles or SLOs), only a real
+	 * {@code Timer} can answer, so each time is recorded into it. Whether a distribution
+	 * is configured is asked of the registry itself, through the first series' timer, and
+	 * holds for every series of that name: Prometheus cannot mix the two kinds under one
+	 * name.
+	 */
+	private void bindTimer(MeterRegistry registry, Map<String, Boolean> distributed, String name, String description,
+			Tags tags, TaskCounters counters, ToLongFunction<TaskCounters> count,
+			ToDoubleFunction<TaskCounters> totalNanos, Consumer<RecordedTimes.TimeRecorder> recordInto) {
+		Boolean known = distributed.get(name);
+		if (known == null || known) {
+			Timer timer = Timer.builder(name).description(description).tags(tags).register(registry);
+			if (known != null || publishesDistribution(timer)) {
+				distributed.putIfAbsent(name, true);
+				recordInto.accept((nanos) -> timer.record(nanos, TimeUnit.NANOSECONDS));
+				return;
+			}
+			registry.remove(timer);
+			distributed.putIfAbsent(name, false);
+		}
+		FunctionTimer.builder(name, counters, count, totalNanos, TimeUnit.NANOSECONDS)
+			.description(description)
 			.tags(tags)
 			.register(registry);
+	}
+
+	private static boolean publishesDistribution(Timer timer) {
+		HistogramSnapshot snapshot = timer.takeSnapshot();
+		return snapshot.histogramCounts().length > 0 || snapshot.percentileValues().length > 0;
 	}
 
 	private void bindFailures(MeterRegistry registry, Set<List<Object>> bound, TaskCounters counters,

@@ -38,6 +38,9 @@ import io.github.tasklens.metrics.TaskCounters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -97,6 +100,44 @@ class TaskMetricsTests {
 				.isZero();
 			assertThat(meters.get("tasks.active").tag("executor", "userPool").gauge().value()).isZero();
 		});
+	}
+
+	@Test
+	void recordsRunAndWaitTimesIntoTimersWhenBootsDistributionPropertiesAskForThem() {
+		// SLOs and percentiles, which the simple registry keeps; a percentiles histogram
+		// it
+		// ignores (PrometheusHistogramTests in the sample reads one from a real scrape)
+		this.runner
+			.withPropertyValues("management.metrics.distribution.slo.tasks.run=1ms,1s",
+					"management.metrics.distribution.percentiles.tasks.wait=0.5,0.99",
+					"management.metrics.distribution.slo.tasks.wait=50ms,1s")
+			.run((context) -> {
+				ExecutorService pool = context.getBean("userPool", ExecutorService.class);
+				for (int i = 0; i < 3; i++) {
+					pool.submit(new Work()).get(10, TimeUnit.SECONDS);
+				}
+				pool.execute(new Failure());
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(meters.get("tasks.run")
+						.tags("executor", "userPool", "task", "Failure", "outcome", "failure")
+						.timer()
+						.count()).isEqualTo(1));
+				Timer runs = meters.get("tasks.run")
+					.tags("executor", "userPool", "task", "Work", "outcome", "success")
+					.timer();
+				assertThat(runs.count()).isEqualTo(3);
+				assertThat(runs.max(TimeUnit.NANOSECONDS)).isPositive();
+				assertThat(runs.takeSnapshot().histogramCounts()).extracting(CountAtBucket::bucket)
+					.containsExactly((double) TimeUnit.MILLISECONDS.toNanos(1), (double) TimeUnit.SECONDS.toNanos(1));
+				Timer waits = meters.get("tasks.wait").tags("executor", "userPool", "task", "Work").timer();
+				assertThat(waits.count()).isEqualTo(3);
+				assertThat(waits.takeSnapshot().percentileValues()).extracting(ValueAtPercentile::percentile)
+					.containsExactly(0.5, 0.99);
+				assertThat(waits.takeSnapshot().histogramCounts()).extracting(CountAtBucket::bucket)
+					.containsExactly((double) TimeUnit.MILLISECONDS.toNanos(50), (double) TimeUnit.SECONDS.toNanos(1));
+				assertThat(meters.find("tasks.run").functionTimers()).isEmpty();
+			});
 	}
 
 	@Test

@@ -26,6 +26,9 @@ import io.github.tasklens.decorate.LabelMdc;
 import io.github.tasklens.decorate.TaskChain;
 import io.github.tasklens.inventory.LiveTaskRegistry;
 import io.github.tasklens.metrics.TaskMeterBinder;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -72,6 +75,8 @@ public class ChainBenchmark {
 
 	private TaskDecorator meteredChain;
 
+	private TaskDecorator histogramChain;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.undecorated = pool("undecorated-");
@@ -91,6 +96,22 @@ public class ChainBenchmark {
 		new TaskMeterBinder(metered.series(), metered.registry(), new ExecutorAdopter(metered, (name) -> false))
 			.bindTo(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 		this.meteredChain = metered.decorator("sameThread", null, () -> false);
+		TaskChain histogram = TaskChain.builder(new LiveTaskRegistry()).build();
+		PrometheusMeterRegistry histogramRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		// what management.metrics.distribution.percentiles-histogram.tasks=true does
+		histogramRegistry.config().meterFilter(new MeterFilter() {
+
+			@Override
+			public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+				return id.getName().startsWith("tasks.")
+						? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config)
+						: config;
+			}
+
+		});
+		new TaskMeterBinder(histogram.series(), histogram.registry(), new ExecutorAdopter(histogram, (name) -> false))
+			.bindTo(histogramRegistry);
+		this.histogramChain = histogram.decorator("sameThread", null, () -> false);
 	}
 
 	@TearDown(Level.Trial)
@@ -157,6 +178,18 @@ public class ChainBenchmark {
 	public void sameThreadChainWithMeters(Blackhole blackhole) {
 		Runnable task = () -> blackhole.consume(1);
 		this.meteredChain.decorate(task).run();
+	}
+
+	/**
+	 * The core chain with its meters bound to a Prometheus registry that keeps a
+	 * percentiles histogram of {@code tasks.run} and {@code tasks.wait}: then each run
+	 * and each wait is recorded into a real {@code Timer}.
+	 * @param blackhole the blackhole
+	 */
+	@Benchmark
+	public void sameThreadChainWithHistogram(Blackhole blackhole) {
+		Runnable task = () -> blackhole.consume(1);
+		this.histogramChain.decorate(task).run();
 	}
 
 	@Benchmark
