@@ -262,8 +262,10 @@ public class TasklensProperties {
 
 		/**
 		 * Whether an exception thrown by a task given to 'execute' stops at tasklens once
-		 * logged and counted, so that it neither ends the pool's worker thread nor
-		 * reaches the thread's uncaught-exception handler. Errors are always rethrown.
+		 * logged and counted, so that it does not end the pool's worker thread. An
+		 * uncaught-exception handler the app installed (on the thread or as the JVM's
+		 * default) still receives it, once; where there is none, tasklens's log line
+		 * replaces the JVM's print to System.err. Errors are always rethrown.
 		 */
 		private boolean recover = true;
 

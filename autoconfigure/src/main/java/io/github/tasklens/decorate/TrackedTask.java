@@ -337,8 +337,12 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			TaskFrames.exit(previousFrame);
 		}
-		if (thrown != null && !(mayRecover && recovers(thrown, source, chain))) {
-			throw rethrown(thrown);
+		if (thrown != null) {
+			if (!(mayRecover && recovers(thrown, source, chain))) {
+				throw rethrown(thrown);
+			}
+			// recovering keeps the worker; the app's handler still receives the failure
+			AppUncaughtHandler.receive(thrown);
 		}
 		return result;
 	}

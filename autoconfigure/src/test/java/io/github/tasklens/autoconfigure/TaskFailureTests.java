@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,7 +91,53 @@ class TaskFailureTests {
 			assertThat(pool.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS))
 				.as("the worker survived")
 				.isEqualTo(finish.thread());
-			assertThat(context.getBean(FailingConfiguration.class).uncaught).isEmpty();
+			assertThat(context.getBean(FailingConfiguration.class).uncaught)
+				.as("the handler of the app's thread factory still received it, once")
+				.containsExactly(finish.failure());
+		});
+	}
+
+	@Test
+	void handsARecoveredFailureToTheJvmsDefaultHandlerTheAppInstalledOnce(CapturedOutput output) {
+		List<Throwable> received = new CopyOnWriteArrayList<>();
+		CountDownLatch handled = new CountDownLatch(1);
+		Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+		this.runner.run((context) -> {
+			ExecutorService pool = context.getBean("plainPool", ExecutorService.class);
+			// waited for with a latch: Awaitility puts a default handler of its own in
+			// place
+			// while it waits
+			Thread.setDefaultUncaughtExceptionHandler((thread, ex) -> {
+				received.add(ex);
+				handled.countDown();
+			});
+			try {
+				pool.execute(new Failing("boom-default-handler"));
+				assertThat(handled.await(10, TimeUnit.SECONDS)).isTrue();
+			}
+			finally {
+				Thread.setDefaultUncaughtExceptionHandler(previous);
+			}
+			Event finish = awaitFailure(context, "Failing");
+			assertThat(pool.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS))
+				.as("the worker survived")
+				.isEqualTo(finish.thread());
+			assertThat(received).containsExactly(finish.failure());
+			assertFailure(context, output, "plainPool", "Failing", "IllegalStateException", "boom-default-handler");
+		});
+	}
+
+	@Test
+	void leavesARunnablesFailureToTheAppsHandlerAloneWhenNotRecovering(CapturedOutput output) {
+		this.runner.withPropertyValues("tasklens.failures.recover=false").run((context) -> {
+			ExecutorService pool = context.getBean("failingPool", ExecutorService.class);
+			pool.execute(new Failing("boom-not-recovered"));
+			Event finish = awaitFailure(context, "Failing");
+			List<Throwable> uncaught = context.getBean(FailingConfiguration.class).uncaught;
+			await().atMost(Duration.ofSeconds(10)).until(() -> !uncaught.isEmpty());
+			assertThat(uncaught).as("the JVM handed it over, and tasklens did not too")
+				.containsExactly(finish.failure());
+			assertFailure(context, output, "failingPool", "Failing", "IllegalStateException", "boom-not-recovered");
 		});
 	}
 
@@ -376,6 +423,11 @@ class TaskFailureTests {
 				thread.setUncaughtExceptionHandler((t, ex) -> this.uncaught.add(ex));
 				return thread;
 			});
+		}
+
+		@Bean
+		ExecutorService plainPool() {
+			return Executors.newFixedThreadPool(1);
 		}
 
 		@Bean
