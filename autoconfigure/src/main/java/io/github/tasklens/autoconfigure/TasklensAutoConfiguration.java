@@ -150,13 +150,6 @@ public final class TasklensAutoConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	@ConditionalOnBooleanProperty(name = "tasklens.propagation.enabled", matchIfMissing = true)
-	static BootContextPropagationPostProcessor tasklensBootContextPropagationPostProcessor() {
-		return new BootContextPropagationPostProcessor();
-	}
-
-	@Bean
-	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static ScheduledProcessorRegistrar tasklensScheduledProcessorRegistrar() {
 		return new ScheduledProcessorRegistrar();
 	}

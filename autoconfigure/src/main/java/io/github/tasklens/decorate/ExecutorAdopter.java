@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.core.task.TaskExecutor;
 
 /**
@@ -159,10 +160,17 @@ public final class ExecutorAdopter {
 	private Object adopt(Object bean, String name, @Nullable Class<?> declaredType) {
 		if (SpringExecutors.isDecoratable(bean)) {
 			TaskDecorator existing = SpringExecutors.decoratorOf(bean);
+			String after = (existing != null) ? " (after the app's " + existing.getClass().getSimpleName() + ")" : "";
+			if (existing instanceof ContextPropagatingTaskDecorator && this.chain.propagates()) {
+				// Boot's spring.task.execution.propagate-context: the chain carries the
+				// same
+				// context, so it is captured once; executors left alone keep Boot's
+				existing = null;
+				after = " (in place of Boot's ContextPropagatingTaskDecorator)";
+			}
 			SpringExecutors.setDecorator(bean, this.chain.decorator(name, existing, SpringExecutors.terminated(bean)));
 			TrackingErrorHandler.install(bean, this.chain);
-			return adopted(bean, bean, name, SpringExecutors.kind(bean)
-					+ ((existing != null) ? " (after the app's " + existing.getClass().getSimpleName() + ")" : ""));
+			return adopted(bean, bean, name, SpringExecutors.kind(bean) + after);
 		}
 		if (bean.getClass() == ThreadPoolExecutor.class) {
 			ThreadPoolExecutor pool = (ThreadPoolExecutor) bean;

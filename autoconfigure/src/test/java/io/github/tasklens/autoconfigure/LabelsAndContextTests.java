@@ -314,18 +314,55 @@ class LabelsAndContextTests {
 	}
 
 	@Test
-	void makesBootsContextPropagatingDecoratorAPassThroughSoContextIsCapturedOnce() {
-		this.runner.withPropertyValues("spring.task.execution.propagate-context=true").run((context) -> {
-			ContextPropagatingTaskDecorator boots = context.getBean(ContextPropagatingTaskDecorator.class);
-			Runnable task = () -> {
-			};
-			assertThat(boots.decorate(task)).isSameAs(task);
-			ThreadPoolTaskExecutor executor = context.getBean("applicationTaskExecutor", ThreadPoolTaskExecutor.class);
-			MDC.put("request", "r-3");
-			String inside = executor.submit(() -> MDC.get("request")).get(10, TimeUnit.SECONDS);
-			MDC.clear();
-			assertThat(inside).isEqualTo("r-3");
+	void carriesContextInPlaceOfBootsDecoratorOnTheExecutorsItDecorates() {
+		assertThat(restoresOfBootsPropagatedContext()).as("restored once, by tasklens alone").isOne();
+	}
+
+	@Test
+	void leavesBootsDecoratorToCarryContextOnAnExecutorItLeavesAlone() {
+		assertThat(restoresOfBootsPropagatedContext("tasklens.executors.exclude=applicationTaskExecutor"))
+			.as("restored once, by Boot's decorator")
+			.isOne();
+	}
+
+	/**
+	 * Run a task on Boot's applicationTaskExecutor with
+	 * {@code spring.task.execution.propagate-context=true} and a tenant in a thread local
+	 * that a JVM-wide accessor carries, and return how many times the task's thread was
+	 * given the tenant.
+	 */
+	private int restoresOfBootsPropagatedContext(String... properties) {
+		ThreadLocal<String> tenant = new ThreadLocal<>();
+		AtomicInteger restores = new AtomicInteger();
+		ContextRegistry.getInstance().registerThreadLocalAccessor(new TenantAccessor(tenant) {
+
+			@Override
+			public void setValue(String value) {
+				restores.incrementAndGet();
+				super.setValue(value);
+			}
+
 		});
+		try {
+			this.runner.withPropertyValues("spring.task.execution.propagate-context=true")
+				.withPropertyValues(properties)
+				.run((context) -> {
+					assertThat(context).hasSingleBean(ContextPropagatingTaskDecorator.class);
+					ThreadPoolTaskExecutor executor = context.getBean("applicationTaskExecutor",
+							ThreadPoolTaskExecutor.class);
+					tenant.set("acme");
+					try {
+						assertThat(executor.submit(tenant::get).get(10, TimeUnit.SECONDS)).isEqualTo("acme");
+					}
+					finally {
+						tenant.remove();
+					}
+				});
+		}
+		finally {
+			ContextRegistry.getInstance().removeThreadLocalAccessor(TenantAccessor.KEY);
+		}
+		return restores.get();
 	}
 
 	private static Map<String, String> userEntries(Map<String, String> mdc) {
@@ -372,7 +409,7 @@ class LabelsAndContextTests {
 
 	}
 
-	static final class TenantAccessor implements ThreadLocalAccessor<String> {
+	static class TenantAccessor implements ThreadLocalAccessor<String> {
 
 		static final String KEY = "tasklens.test.tenant";
 
