@@ -17,21 +17,31 @@ package io.github.tasklens.autoconfigure;
 
 import io.github.tasklens.decorate.TrackingScheduledAnnotationBeanPostProcessor;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 import org.springframework.scheduling.config.TaskManagementConfigUtils;
 
 /**
  * Replaces the {@code @Scheduled} processor that {@code @EnableScheduling} registers with
  * one that tracks each schedule, under the same bean name, so Boot's conditions on it
- * still hold.
+ * still hold. A processor of another class, which the app or a library registered under
+ * that name, is kept: tasklens then tracks what reaches the decorated scheduler and says
+ * once, at WARN, what it cannot do.
  *
  * @author tasklens authors
  */
 final class ScheduledProcessorRegistrar implements BeanDefinitionRegistryPostProcessor {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScheduledProcessorRegistrar.class);
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
@@ -40,13 +50,39 @@ final class ScheduledProcessorRegistrar implements BeanDefinitionRegistryPostPro
 			return;
 		}
 		BeanDefinition existing = registry.getBeanDefinition(name);
-		if (TrackingScheduledAnnotationBeanPostProcessor.class.getName().equals(existing.getBeanClassName())) {
+		String type = declaredType(existing);
+		if (TrackingScheduledAnnotationBeanPostProcessor.class.getName().equals(type)) {
+			return;
+		}
+		if (!ScheduledAnnotationBeanPostProcessor.class.getName().equals(type)) {
+			logger
+				.warn("The @Scheduled processor '" + name + "' is " + ((type != null) ? type : "of a type not declared")
+						+ ", not Spring's own, so tasklens keeps it. Its @Scheduled methods are still tracked on the "
+						+ "scheduler tasklens decorates, but named by the method alone (not Class.method), without "
+						+ "their @TaskLabel and @TimeBox annotations, and a cron schedule as one task per run.");
 			return;
 		}
 		RootBeanDefinition replacement = new RootBeanDefinition(TrackingScheduledAnnotationBeanPostProcessor.class);
 		replacement.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 		registry.removeBeanDefinition(name);
 		registry.registerBeanDefinition(name, replacement);
+	}
+
+	/**
+	 * Return the class a definition declares: its bean class, or the return type of its
+	 * factory method ({@code @EnableScheduling} declares Spring's processor through a
+	 * {@code @Bean} method).
+	 */
+	private static @Nullable String declaredType(BeanDefinition definition) {
+		if (definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null) {
+			return annotated.getFactoryMethodMetadata().getReturnTypeName();
+		}
+		if (definition.getFactoryMethodName() == null) {
+			// a static factory method's definition names its declaring class here
+			return definition.getBeanClassName();
+		}
+		Class<?> resolved = definition.getResolvableType().resolve();
+		return (resolved != null) ? resolved.getName() : null;
 	}
 
 	@Override

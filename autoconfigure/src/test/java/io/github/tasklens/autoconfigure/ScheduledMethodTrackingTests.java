@@ -24,6 +24,11 @@ import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.TaskState;
 import io.github.tasklens.autoconfigure.RecordingHook.Event;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.config.TaskManagementConfigUtils;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
@@ -45,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  * Tests for {@code @Scheduled} methods: each schedule is one tracked task from its
  * registration to its cancellation, on both of Boot's schedulers.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ScheduledMethodTrackingTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -89,6 +95,31 @@ class ScheduledMethodTrackingTests {
 			assertThat(registry[0].liveTasks()).hasSize(3);
 		});
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(registry[0].liveTasks()).isEmpty());
+	}
+
+	@Test
+	void keepsAScheduledProcessorOfTheAppsOwnAndSaysOnceWhatItCannotTrack(CapturedOutput output) {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(TaskSchedulingAutoConfiguration.class, TasklensAutoConfiguration.class))
+			.withUserConfiguration(OwnProcessorConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBean(TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME))
+					.isInstanceOf(OwnScheduledProcessor.class);
+				Ticker ticker = context.getBean(Ticker.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> ticker.rate.get() >= 2);
+				assertThat(context.getBean(TaskRegistry.class).liveTasks()).as("still tracked on the scheduler")
+					.isNotEmpty()
+					.allSatisfy((task) -> assertThat(task.executor()).isEqualTo("taskScheduler"));
+				assertThat(context.getBean(TaskRegistry.class).liveTasks()).extracting(TaskInfo::name)
+					.as("named by the method alone, as the WARN says")
+					.contains("rate", "delay");
+			});
+		assertThat(output.getOut()
+			.lines()
+			.filter((line) -> line.contains("WARN") && line
+				.contains("is " + OwnScheduledProcessor.class.getName() + ", not Spring's own, so tasklens keeps it")))
+			.hasSize(1);
 	}
 
 	private void assertOneTaskPerSchedule(AssertableApplicationContext context, String scheduler) {
@@ -144,6 +175,29 @@ class ScheduledMethodTrackingTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableScheduling
 	static class TickerConfiguration {
+
+		@Bean
+		Ticker ticker() {
+			return new Ticker();
+		}
+
+	}
+
+	/**
+	 * An app's own {@code @Scheduled} processor, as some libraries register, in place of
+	 * {@code @EnableScheduling}'s.
+	 */
+	static class OwnScheduledProcessor extends ScheduledAnnotationBeanPostProcessor {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnProcessorConfiguration {
+
+		@Bean(name = TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME)
+		static OwnScheduledProcessor ownScheduledProcessor() {
+			return new OwnScheduledProcessor();
+		}
 
 		@Bean
 		Ticker ticker() {
