@@ -120,7 +120,8 @@ public final class TasklensAutoConfiguration {
 			.capture(properties.getPropagation().isEnabled() ? new ContextCapture(
 					contextAccessors.orderedStream().flatMap((accessors) -> accessors.accessors().stream()).toList())
 					: null)
-			.series(new TaskSeries(properties.getMetrics().getTags(), properties.getMetrics().getMaxTaskNames()))
+			.series(new TaskSeries(properties.getMetrics().getLabelTags(),
+					properties.getMetrics().getMaxSeriesPerExecutor()))
 			.recover(properties.getFailures().isRecover())
 			.logFailures(properties.getFailures().isLog())
 			.submitSite(properties.getInventory().isSubmitSite())

@@ -68,12 +68,18 @@ class PropertyTableTests {
 	@Test
 	void describesEveryPropertyAndItsDefault() throws IOException {
 		for (JsonNode property : properties()) {
+			if (!property.path("deprecation").isMissingNode()) {
+				assertThat(property.path("deprecation").path("replacement").asString(""))
+					.as("the replacement of deprecated %s", property.get("name").asString())
+					.startsWith("tasklens.");
+				continue;
+			}
 			assertThat(property.path("description").asString(""))
 				.as("the description of %s (its field's javadoc)", property.get("name").asString())
 				.isNotBlank();
 		}
 		assertThat(properties())
-			.filteredOn((property) -> property.get("name").asString().equals("tasklens.metrics.tags"))
+			.filteredOn((property) -> property.get("name").asString().equals("tasklens.metrics.label-tags"))
 			.singleElement()
 			.satisfies((tags) -> assertThat(defaultValue(tags)).isEqualTo("executor,task"));
 	}
@@ -106,11 +112,24 @@ class PropertyTableTests {
 				.append("` | ")
 				.append(value.isEmpty() ? "" : "`" + value + "`")
 				.append(" | ")
+				.append(deprecation(property))
 				.append(property.path("description").asString("").replace("|", "\\|").replace('\n', ' '))
 				.append(allowedValues(property.path("type").asString("")))
 				.append(" |\n");
 		}
 		return table.append('\n').toString();
+	}
+
+	/**
+	 * Return what the table says of a deprecated property: its replacement and why.
+	 */
+	private static String deprecation(JsonNode property) {
+		JsonNode deprecation = property.path("deprecation");
+		if (deprecation.isMissingNode()) {
+			return "";
+		}
+		return "Deprecated: use `" + deprecation.path("replacement").asString() + "`. "
+				+ deprecation.path("reason").asString("");
 	}
 
 	/**

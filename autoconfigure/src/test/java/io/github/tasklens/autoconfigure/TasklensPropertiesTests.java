@@ -15,12 +15,18 @@
  */
 package io.github.tasklens.autoconfigure;
 
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.github.tasklens.TaskRegistry;
+import io.github.tasklens.decorate.TaskChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -62,6 +68,33 @@ class TasklensPropertiesTests {
 			assertThat(context.getBean(TaskRegistry.class).undecoratedExecutors()).containsOnlyKeys("jdkPool");
 			assertThat(context.getBean(TaskRegistry.class).decoratedExecutors()).containsKey("springPool");
 		});
+	}
+
+	@Test
+	void keepsTheRenamedMetricsPropertiesWorkingUnderTheirOldNames() {
+		this.runner.withPropertyValues("tasklens.metrics.tags=executor,team", "tasklens.metrics.max-task-names=7")
+			.run((context) -> {
+				TasklensProperties.Metrics metrics = context.getBean(TasklensProperties.class).getMetrics();
+				assertThat(metrics.getLabelTags()).containsExactly("executor", "team");
+				assertThat(metrics.getMaxSeriesPerExecutor()).isEqualTo(7);
+				assertThat(context.getBean(TaskChain.class).series().tagKeys()).containsExactly("team");
+			});
+	}
+
+	@Test
+	void marksTheOldMetricsNamesDeprecatedWithTheirReplacementInTheMetadata() throws Exception {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			JsonNode properties = JsonMapper.builder().build().readTree(metadata).get("properties");
+			Map<String, String> replacements = new HashMap<>();
+			for (JsonNode property : properties) {
+				JsonNode deprecation = property.path("deprecation");
+				if (!deprecation.isMissingNode()) {
+					replacements.put(property.get("name").asString(), deprecation.path("replacement").asString());
+				}
+			}
+			assertThat(replacements).containsEntry("tasklens.metrics.tags", "tasklens.metrics.label-tags")
+				.containsEntry("tasklens.metrics.max-task-names", "tasklens.metrics.max-series-per-executor");
+		}
 	}
 
 	@Test
