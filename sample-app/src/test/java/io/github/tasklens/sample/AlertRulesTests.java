@@ -17,7 +17,6 @@
 package io.github.tasklens.sample;
 
 import org.junit.jupiter.api.BeforeEach;
-import io.github.tasklens.test.VerifyNoTaskLeaks;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Checks the alert rules in {@code observability/prometheus} with Prometheus' own
  * {@code promtool}: they parse, and each alert fires and stays quiet in its unit tests.
  */
-@VerifyNoTaskLeaks
 class AlertRulesTests {
 
 	@BeforeEach

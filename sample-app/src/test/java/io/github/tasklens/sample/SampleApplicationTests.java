@@ -127,7 +127,7 @@ class SampleApplicationTests {
 		assertThat(output.getOut()).doesNotContain("Unexpected error occurred in scheduled task");
 		RestClient client = client();
 		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class)).containsPattern(
-				"tasks_failures_total\\{exception=\"IllegalStateException\",executor=\"taskScheduler\",task=\"AuditJob.audit\"} [1-9]");
+				"tasks_failures_total\\{application=\"tasklens-sample\",exception=\"IllegalStateException\",executor=\"taskScheduler\",task=\"AuditJob.audit\"} [1-9]");
 	}
 
 	@Test
@@ -141,8 +141,8 @@ class SampleApplicationTests {
 		assertThat(burst).as("two in flight, though the pool could queue a third")
 			.containsEntry("accepted", 2)
 			.containsEntry("rejected", 8);
-		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class))
-			.contains("tasks_rejected_total{executor=\"burstPool\",reason=\"limit\",task=\"BurstController\"} 8.0");
+		assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains(
+				"tasks_rejected_total{application=\"tasklens-sample\",executor=\"burstPool\",reason=\"limit\",task=\"BurstController\"} 8.0");
 	}
 
 	@Test
