@@ -16,6 +16,7 @@
 package io.github.tasklens;
 
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import io.github.tasklens.decorate.TaskFrames;
 import org.jspecify.annotations.Nullable;
@@ -76,15 +77,39 @@ public final class TaskContext {
 	}
 
 	/**
-	 * Run code with extra labels (as {@code pprof.Do}); the previous labels are restored
-	 * afterwards, also when the code throws.
+	 * Run code that returns a value with extra labels (as {@code pprof.Do}); the previous
+	 * labels are restored afterwards, also when the code throws. A lambda that returns a
+	 * value, such as {@code () -> executor.submit(job)}, picks this overload and needs no
+	 * {@code throws} clause; for code that throws checked exceptions, use
+	 * {@link #callWithLabels(TaskLabels, Callable)}.
+	 * @param <T> the result type
+	 * @param labels the labels to add
+	 * @param action the code
+	 * @return what the code returned
+	 */
+	public static <T> T withLabels(TaskLabels labels, Supplier<T> action) {
+		try {
+			return TaskFrames.withLabels(labels, action::get);
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			// a Supplier throws no checked exception
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Call code that may throw checked exceptions with extra labels; the previous labels
+	 * are restored afterwards, also when the code throws.
 	 * @param <T> the result type
 	 * @param labels the labels to add
 	 * @param action the code
 	 * @return what the code returned
 	 * @throws Exception what the code threw
 	 */
-	public static <T> T withLabels(TaskLabels labels, Callable<T> action) throws Exception {
+	public static <T> T callWithLabels(TaskLabels labels, Callable<T> action) throws Exception {
 		return TaskFrames.withLabels(labels, action);
 	}
 

@@ -137,10 +137,27 @@ class LabelsAndContextTests {
 	}
 
 	@Test
+	void labelsASubmissionFromCodeThatDeclaresNoException() {
+		this.runner.run((context) -> {
+			ExecutorService single = context.getBean("single", ExecutorService.class);
+			assertThat(submitForTenant(single, "acme").get(10, TimeUnit.SECONDS).get("tenant")).isEqualTo("acme");
+		});
+	}
+
+	/**
+	 * The README's form: a value-returning lambda given to withLabels compiles in a
+	 * method that declares no exception.
+	 */
+	private static Future<TaskLabels> submitForTenant(ExecutorService executor, String tenant) {
+		return TaskContext.withLabels(TaskLabels.of("tenant", tenant),
+				() -> executor.submit(() -> TaskContext.current().labels()));
+	}
+
+	@Test
 	void neverLeavesATasksLabelsOnAPooledThread() {
 		this.runner.run((context) -> {
 			ExecutorService single = context.getBean("single", ExecutorService.class);
-			TaskContext.withLabels(TaskLabels.of("tenant", "acme"),
+			TaskContext.callWithLabels(TaskLabels.of("tenant", "acme"),
 					() -> single.submit(() -> TaskContext.current().labels()).get(10, TimeUnit.SECONDS));
 			TaskLabels next = single.submit(() -> TaskContext.current().labels()).get(10, TimeUnit.SECONDS);
 			assertThat(next.get("tenant")).isNull();

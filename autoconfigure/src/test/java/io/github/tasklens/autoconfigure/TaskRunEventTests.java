@@ -54,7 +54,7 @@ class TaskRunEventTests {
 			try (Recording recording = new Recording()) {
 				recording.enable("io.github.tasklens.TaskRun");
 				recording.start();
-				TaskContext.withLabels(TaskLabels.of("tenant", "acme"),
+				TaskContext.callWithLabels(TaskLabels.of("tenant", "acme"),
 						() -> pool.submit(new Recorded()).get(10, TimeUnit.SECONDS));
 				pool.execute(new Failing());
 				Jobs.awaitRegistryEmpty(context);
