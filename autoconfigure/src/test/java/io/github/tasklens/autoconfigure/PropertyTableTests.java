@@ -33,13 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's property reference is generated from the configuration metadata that
- * {@code spring-boot-configuration-processor} writes: this test fails when the two
- * disagree, and {@code -Dtasklens.readme.update=true} writes the table anew.
+ * The property reference, {@code docs/properties.md}, is generated from the configuration
+ * metadata that {@code spring-boot-configuration-processor} writes: this test fails when
+ * the two disagree, and {@code -Dtasklens.readme.update=true} writes the table anew.
  */
 class PropertyTableTests {
 
-	private static final Path README = Path.of("..", "README.md");
+	private static final Path PAGE = Path.of("..", "docs", "properties.md");
 
 	private static final String START = "<!-- properties: generated from the configuration metadata by PropertyTableTests -->";
 
@@ -48,19 +48,19 @@ class PropertyTableTests {
 	@Test
 	void readmeListsEveryPropertyAsTheMetadataDescribesIt() throws IOException {
 		String expected = table(properties());
-		String readme = Files.readString(README, StandardCharsets.UTF_8);
+		String readme = Files.readString(PAGE, StandardCharsets.UTF_8);
 		int start = readme.indexOf(START);
 		int end = readme.indexOf(END);
-		assertThat(start).as("the README's marker '%s'", START).isNotNegative();
-		assertThat(end).as("the README's marker '%s'", END).isGreaterThan(start);
+		assertThat(start).as("the property page's marker '%s'", START).isNotNegative();
+		assertThat(end).as("the property page's marker '%s'", END).isGreaterThan(start);
 		String actual = readme.substring(start + START.length(), end);
 		if (!actual.equals(expected) && Boolean.getBoolean("tasklens.readme.update")) {
-			Files.writeString(README, readme.substring(0, start + START.length()) + expected + readme.substring(end),
+			Files.writeString(PAGE, readme.substring(0, start + START.length()) + expected + readme.substring(end),
 					StandardCharsets.UTF_8);
 			actual = expected;
 		}
 		assertThat(actual)
-			.as("README's property table against the configuration metadata; "
+			.as("docs/properties.md's table against the configuration metadata; "
 					+ "run this test with -Dtasklens.readme.update=true to write it anew")
 			.isEqualTo(expected);
 	}
