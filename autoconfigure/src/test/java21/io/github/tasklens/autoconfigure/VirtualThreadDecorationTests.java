@@ -143,7 +143,7 @@ class VirtualThreadDecorationTests {
 	void carriesLabelsIntoTasksOnVirtualThreads() {
 		this.runner.withUserConfiguration(VirtualExecutorConfiguration.class).run((context) -> {
 			ExecutorService virtual = context.getBean("virtualExecutor", ExecutorService.class);
-			TaskLabels labels = TaskContext.withLabels(TaskLabels.of("tenant", "acme"),
+			TaskLabels labels = TaskContext.callWithLabels(TaskLabels.of("tenant", "acme"),
 					() -> virtual.submit(() -> Thread.currentThread().isVirtual() ? TaskContext.current().labels()
 							: TaskLabels.empty()).get(10, TimeUnit.SECONDS));
 			assertThat(labels.get("tenant")).isEqualTo("acme");
