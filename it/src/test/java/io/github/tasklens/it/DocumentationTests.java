@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README stays a five-minute read that leads to every page of {@code docs/}, and no
- * link between the pages points at a file or a heading that is not there.
+ * The README stays a five-minute read that leads to every page of {@code docs/}, no link
+ * between the pages points at a file or a heading that is not there, and every Java
+ * snippet is a tagged region of a test source that compiles
+ * ({@code -Dtasklens.docs.update=true} writes the snippets anew from their sources).
  *
  * @author tasklens authors
  */
@@ -44,6 +46,9 @@ class DocumentationTests {
 	private static final int README_MAX_BYTES = 15 * 1024;
 
 	private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]*)(?:#([^)\\s]+))?\\)");
+
+	private static final Pattern SNIPPET = Pattern.compile("<!-- snippet: (\\S+)#(\\S+) -->\n```java\n(.*?)```",
+			Pattern.DOTALL);
 
 	private final Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
 
@@ -79,6 +84,87 @@ class DocumentationTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void everyJavaSnippetIsTakenFromSourceThatCompiles() throws IOException {
+		int snippets = 0;
+		for (Path page : pages()) {
+			String text = Files.readString(page, StandardCharsets.UTF_8);
+			Matcher block = SNIPPET.matcher(text);
+			StringBuilder updated = new StringBuilder();
+			int end = 0;
+			while (block.find()) {
+				snippets++;
+				String source = region(this.root.resolve(block.group(1)), block.group(2));
+				updated.append(text, end, block.start(3)).append(source);
+				end = block.end(3);
+				if (!Boolean.getBoolean("tasklens.docs.update")) {
+					assertThat(block.group(3)).as("the snippet %s#%s in %s", block.group(1), block.group(2), page)
+						.isEqualTo(source);
+				}
+			}
+			if (Boolean.getBoolean("tasklens.docs.update")) {
+				Files.writeString(page, updated.append(text.substring(end)), StandardCharsets.UTF_8);
+			}
+		}
+		assertThat(snippets).as("java snippets in the pages").isPositive();
+		for (Path page : pages()) {
+			assertThat(Files.readString(page, StandardCharsets.UTF_8).split("```java", -1).length - 1)
+				.as("java blocks of %s, each with its snippet line", page)
+				.isEqualTo(countMatches(SNIPPET, Files.readString(page, StandardCharsets.UTF_8)));
+		}
+	}
+
+	private List<Path> pages() throws IOException {
+		List<Path> pages = new ArrayList<>(
+				List.of(this.root.resolve("README.md"), this.root.resolve("sample-app/README.md")));
+		try (Stream<Path> docs = Files.list(this.root.resolve("docs"))) {
+			docs.filter((page) -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
+		}
+		return pages;
+	}
+
+	/**
+	 * The lines of a source file between {@code // tag::name[]} and
+	 * {@code // end::name[]}, without their common indentation.
+	 */
+	private static String region(Path source, String tag) throws IOException {
+		assertThat(source).as("a snippet's source").isRegularFile();
+		List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+		int from = -1;
+		int to = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).trim();
+			if (line.equals("// tag::" + tag + "[]")) {
+				from = i + 1;
+			}
+			else if (line.equals("// end::" + tag + "[]")) {
+				to = i;
+			}
+		}
+		assertThat(from).as("// tag::%s[] in %s", tag, source).isPositive();
+		assertThat(to).as("// end::%s[] in %s", tag, source).isGreaterThanOrEqualTo(from);
+		List<String> region = lines.subList(from, to);
+		int indent = region.stream()
+			.filter((line) -> !line.isBlank())
+			.mapToInt((line) -> line.length() - line.stripLeading().length())
+			.min()
+			.orElse(0);
+		StringBuilder text = new StringBuilder();
+		for (String line : region) {
+			text.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+		}
+		return text.toString().replaceAll("\\n+$", "\n");
+	}
+
+	private static int countMatches(Pattern pattern, String text) {
+		Matcher matcher = pattern.matcher(text);
+		int count = 0;
+		while (matcher.find()) {
+			count++;
+		}
+		return count;
 	}
 
 	private static List<Link> links(Path page) throws IOException {
