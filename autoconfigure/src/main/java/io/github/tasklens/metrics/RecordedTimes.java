@@ -16,6 +16,8 @@
 
 package io.github.tasklens.metrics;
 
+import java.util.function.LongConsumer;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,63 +30,46 @@ import org.jspecify.annotations.Nullable;
  */
 final class RecordedTimes {
 
-	private final @Nullable TimeRecorder successfulRuns;
+	private final @Nullable LongConsumer successfulRuns;
 
-	private final @Nullable TimeRecorder failedRuns;
+	private final @Nullable LongConsumer failedRuns;
 
-	private final @Nullable TimeRecorder waits;
+	private final @Nullable LongConsumer waits;
 
-	private RecordedTimes(@Nullable TimeRecorder successfulRuns, @Nullable TimeRecorder failedRuns,
-			@Nullable TimeRecorder waits) {
+	private RecordedTimes(@Nullable LongConsumer successfulRuns, @Nullable LongConsumer failedRuns,
+			@Nullable LongConsumer waits) {
 		this.successfulRuns = successfulRuns;
 		this.failedRuns = failedRuns;
 		this.waits = waits;
 	}
 
-	static RecordedTimes runs(@Nullable RecordedTimes existing, boolean success, TimeRecorder recorder) {
+	static RecordedTimes runs(@Nullable RecordedTimes existing, boolean success, LongConsumer recorder) {
 		RecordedTimes times = (existing != null) ? existing : new RecordedTimes(null, null, null);
 		return success ? new RecordedTimes(both(times.successfulRuns, recorder), times.failedRuns, times.waits)
 				: new RecordedTimes(times.successfulRuns, both(times.failedRuns, recorder), times.waits);
 	}
 
-	static RecordedTimes waits(@Nullable RecordedTimes existing, TimeRecorder recorder) {
+	static RecordedTimes waits(@Nullable RecordedTimes existing, LongConsumer recorder) {
 		RecordedTimes times = (existing != null) ? existing : new RecordedTimes(null, null, null);
 		return new RecordedTimes(times.successfulRuns, times.failedRuns, both(times.waits, recorder));
 	}
 
-	private static TimeRecorder both(@Nullable TimeRecorder first, TimeRecorder second) {
-		return (first != null) ? (nanos) -> {
-			first.record(nanos);
-			second.record(nanos);
-		} : second;
+	private static LongConsumer both(@Nullable LongConsumer first, LongConsumer second) {
+		return (first != null) ? first.andThen(second) : second;
 	}
 
 	void ran(boolean success, long runNanos) {
-		TimeRecorder runs = success ? this.successfulRuns : this.failedRuns;
+		LongConsumer runs = success ? this.successfulRuns : this.failedRuns;
 		if (runs != null) {
-			runs.record(runNanos);
+			runs.accept(runNanos);
 		}
 	}
 
 	void waited(long waitNanos) {
-		TimeRecorder recorder = this.waits;
+		LongConsumer recorder = this.waits;
 		if (recorder != null) {
-			recorder.record(waitNanos);
+			recorder.accept(waitNanos);
 		}
-	}
-
-	/**
-	 * Takes one time.
-	 */
-	@FunctionalInterface
-	interface TimeRecorder {
-
-		/**
-		 * Record one time.
-		 * @param nanos the time in nanoseconds
-		 */
-		void record(long nanos);
-
 	}
 
 }

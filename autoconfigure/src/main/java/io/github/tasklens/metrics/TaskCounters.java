@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -182,11 +183,11 @@ public final class TaskCounters {
 		count.increment();
 	}
 
-	synchronized void recordRunsInto(boolean success, RecordedTimes.TimeRecorder recorder) {
+	synchronized void recordRunsInto(boolean success, LongConsumer recorder) {
 		this.recorded = RecordedTimes.runs(this.recorded, success, recorder);
 	}
 
-	synchronized void recordWaitsInto(RecordedTimes.TimeRecorder recorder) {
+	synchronized void recordWaitsInto(LongConsumer recorder) {
 		this.recorded = RecordedTimes.waits(this.recorded, recorder);
 	}
 

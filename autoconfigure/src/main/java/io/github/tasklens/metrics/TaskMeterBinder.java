@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -149,7 +150,7 @@ public final class TaskMeterBinder implements MeterBinder {
 	 */
 	private void bindTimer(MeterRegistry registry, Map<String, Boolean> distributed, String name, String description,
 			Tags tags, TaskCounters counters, ToLongFunction<TaskCounters> count,
-			ToDoubleFunction<TaskCounters> totalNanos, Consumer<RecordedTimes.TimeRecorder> recordInto) {
+			ToDoubleFunction<TaskCounters> totalNanos, Consumer<LongConsumer> recordInto) {
 		Boolean known = distributed.get(name);
 		if (known == null || known) {
 			Timer timer = Timer.builder(name).description(description).tags(tags).register(registry);
