@@ -310,12 +310,13 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (propagates) {
 				MdcCarrier.restore(workerMdc);
 			}
-			long runNanos = System.nanoTime() - started;
+			long ended = System.nanoTime();
+			long runNanos = ended - started;
 			if (this.periodic) {
-				this.counters.ranPeriodic(failure, runNanos);
+				this.counters.ranPeriodic(failure, runNanos, ended);
 			}
 			else {
-				this.counters.ran(failure, runNanos, started - this.submittedAtNanos);
+				this.counters.ran(failure, runNanos, started - this.submittedAtNanos, ended);
 			}
 			if (event != null) {
 				commit(event, started, failure);

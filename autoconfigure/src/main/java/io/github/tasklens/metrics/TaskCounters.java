@@ -19,6 +19,7 @@ package io.github.tasklens.metrics;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
@@ -75,6 +76,13 @@ public final class TaskCounters {
 
 	private final LongAdder interrupted = new LongAdder();
 
+	// WindowMax cells of the runs and waits that are not counted per thread
+	private final AtomicLong successMax = new AtomicLong();
+
+	private final AtomicLong failureMax = new AtomicLong();
+
+	private final AtomicLong waitMax = new AtomicLong();
+
 	private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 
 	// set when a registry keeps a distribution of run or wait times; null otherwise, so
@@ -110,8 +118,9 @@ public final class TaskCounters {
 	 * @param failure what the run failed with, or {@code null}
 	 * @param runNanos how long it ran
 	 * @param waitNanos how long it waited between submission and start
+	 * @param endedAt when the run ended, a reading of {@link System#nanoTime()}
 	 */
-	public void ran(@Nullable Throwable failure, long runNanos, long waitNanos) {
+	public void ran(@Nullable Throwable failure, long runNanos, long waitNanos, long endedAt) {
 		RecordedTimes times = this.recorded;
 		if (times != null) {
 			times.ran(failure == null, runNanos);
@@ -123,17 +132,22 @@ public final class TaskCounters {
 				ThreadCounts.add(cells, ThreadCounts.SUCCEEDED, 1);
 				ThreadCounts.add(cells, ThreadCounts.SUCCESS_NANOS, runNanos);
 				ThreadCounts.add(cells, ThreadCounts.WAIT_NANOS, waitNanos);
+				ThreadCounts.max(cells, ThreadCounts.SUCCESS_MAX, runNanos, endedAt);
+				ThreadCounts.max(cells, ThreadCounts.WAIT_MAX, waitNanos, endedAt);
 				return;
 			}
 		}
 		this.waitNanos.add(waitNanos);
+		WindowMax.seen(this.waitMax, waitNanos, endedAt);
 		if (failure == null) {
 			this.succeeded.increment();
 			this.successNanos.add(runNanos);
+			WindowMax.seen(this.successMax, runNanos, endedAt);
 		}
 		else {
 			this.failed.increment();
 			this.failureNanos.add(runNanos);
+			WindowMax.seen(this.failureMax, runNanos, endedAt);
 			failure(failure);
 		}
 	}
@@ -142,8 +156,9 @@ public final class TaskCounters {
 	 * Count one run of a periodic task.
 	 * @param failure what the run failed with, or {@code null}
 	 * @param runNanos how long it ran
+	 * @param endedAt when the run ended, a reading of {@link System#nanoTime()}
 	 */
-	public void ranPeriodic(@Nullable Throwable failure, long runNanos) {
+	public void ranPeriodic(@Nullable Throwable failure, long runNanos, long endedAt) {
 		RecordedTimes times = this.recorded;
 		if (times != null) {
 			times.ran(failure == null, runNanos);
@@ -152,14 +167,17 @@ public final class TaskCounters {
 		if (cells != null) {
 			ThreadCounts.add(cells, ThreadCounts.PERIODIC_SUCCEEDED, 1);
 			ThreadCounts.add(cells, ThreadCounts.SUCCESS_NANOS, runNanos);
+			ThreadCounts.max(cells, ThreadCounts.SUCCESS_MAX, runNanos, endedAt);
 		}
 		else if (failure == null) {
 			this.periodicSucceeded.increment();
 			this.successNanos.add(runNanos);
+			WindowMax.seen(this.successMax, runNanos, endedAt);
 		}
 		else {
 			this.periodicFailed.increment();
 			this.failureNanos.add(runNanos);
+			WindowMax.seen(this.failureMax, runNanos, endedAt);
 			failure(failure);
 		}
 	}
@@ -296,6 +314,30 @@ public final class TaskCounters {
 	 */
 	public long runNanos(boolean success) {
 		return success ? this.successNanos.sum() + threadSum(ThreadCounts.SUCCESS_NANOS) : this.failureNanos.sum();
+	}
+
+	/**
+	 * Return the longest run with the given outcome that ended in the last minute or two
+	 * (69 to 138 seconds: {@link WindowMax}).
+	 * @param success whether the runs succeeded
+	 * @return nanoseconds, 0 when none
+	 */
+	public long runMaxNanos(boolean success) {
+		long now = System.nanoTime();
+		return success
+				? Math.max(WindowMax.read(this.successMax.get(), now),
+						this.threadCounts.max(this.slot, ThreadCounts.SUCCESS_MAX, now))
+				: WindowMax.read(this.failureMax.get(), now);
+	}
+
+	/**
+	 * Return the longest wait of a task whose run ended in the last minute or two.
+	 * @return nanoseconds, 0 when none
+	 */
+	public long waitMaxNanos() {
+		long now = System.nanoTime();
+		return Math.max(WindowMax.read(this.waitMax.get(), now),
+				this.threadCounts.max(this.slot, ThreadCounts.WAIT_MAX, now));
 	}
 
 	/**

@@ -127,7 +127,8 @@ public final class TaskMeterBinder implements MeterBinder {
 		for (boolean success : new boolean[] { true, false }) {
 			bindTimer(registry, distributed, "tasks.run", "Runs of tasks, from start to end",
 					tags.and("outcome", success ? "success" : "failure"), counters, (c) -> c.runCount(success),
-					(c) -> c.runNanos(success), (recorder) -> counters.recordRunsInto(success, recorder));
+					(c) -> c.runNanos(success), (c) -> c.runMaxNanos(success),
+					(recorder) -> counters.recordRunsInto(success, recorder));
 		}
 		FunctionCounter.builder("tasks.interrupted", counters, TaskCounters::interruptedCount)
 			.description("Runs of tasks interrupted past their time box's interrupt-after")
@@ -135,7 +136,8 @@ public final class TaskMeterBinder implements MeterBinder {
 			.register(registry);
 		bindTimer(registry, distributed, "tasks.wait",
 				"Time tasks waited between submission and start (periodic tasks excluded)", tags, counters,
-				TaskCounters::waitCount, TaskCounters::waitNanos, counters::recordWaitsInto);
+				TaskCounters::waitCount, TaskCounters::waitNanos, TaskCounters::waitMaxNanos,
+				counters::recordWaitsInto);
 	}
 
 	/**
@@ -147,10 +149,16 @@ public final class TaskMeterBinder implements MeterBinder {
 	 * is configured is asked of the registry itself, through the first series' timer, and
 	 * holds for every series of that name: Prometheus cannot mix the two kinds under one
 	 * name.
+	 * <p>
+	 * A {@code FunctionTimer} has no max, and a registry takes no timer of ours, so the
+	 * max of a function timer is a gauge of its own, {@code <name>.seconds.max}, in
+	 * seconds: in Prometheus it is the very series a {@code Timer} shows,
+	 * {@code tasks_run_seconds_max}, whichever kind the timer is.
 	 */
 	private void bindTimer(MeterRegistry registry, Map<String, Boolean> distributed, String name, String description,
 			Tags tags, TaskCounters counters, ToLongFunction<TaskCounters> count,
-			ToDoubleFunction<TaskCounters> totalNanos, Consumer<LongConsumer> recordInto) {
+			ToDoubleFunction<TaskCounters> totalNanos, ToLongFunction<TaskCounters> maxNanos,
+			Consumer<LongConsumer> recordInto) {
 		Boolean known = distributed.get(name);
 		if (known == null || known) {
 			Timer timer = Timer.builder(name).description(description).tags(tags).register(registry);
@@ -164,6 +172,10 @@ public final class TaskMeterBinder implements MeterBinder {
 		}
 		FunctionTimer.builder(name, counters, count, totalNanos, TimeUnit.NANOSECONDS)
 			.description(description)
+			.tags(tags)
+			.register(registry);
+		Gauge.builder(name + ".seconds.max", counters, (c) -> maxNanos.applyAsLong(c) / 1e9)
+			.description(description + ": the longest of the last one to two minutes, in seconds")
 			.tags(tags)
 			.register(registry);
 	}

@@ -66,7 +66,17 @@ final class ThreadCounts {
 	 */
 	static final int PERIODIC_SUCCEEDED = 4;
 
-	static final int FIELDS = 5;
+	/**
+	 * The longest successful run of the last minute or two ({@link WindowMax}).
+	 */
+	static final int SUCCESS_MAX = 5;
+
+	/**
+	 * The longest wait of the last minute or two ({@link WindowMax}).
+	 */
+	static final int WAIT_MAX = 6;
+
+	static final int FIELDS = 7;
 
 	private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
@@ -102,6 +112,42 @@ final class ThreadCounts {
 	 */
 	static void add(long[] cells, int field, long delta) {
 		LONGS.setOpaque(cells, field, cells[field] + delta);
+	}
+
+	/**
+	 * Note a time in one of the current thread's {@link WindowMax} cells: only the owning
+	 * thread writes them.
+	 * @param cells what {@link #cells(int)} returned
+	 * @param field the field
+	 * @param nanos the time
+	 * @param at when it was seen
+	 */
+	static void max(long[] cells, int field, long nanos, long at) {
+		long held = cells[field];
+		long next = WindowMax.seen(held, nanos, at);
+		if (next != held) {
+			LONGS.setOpaque(cells, field, next);
+		}
+	}
+
+	/**
+	 * Return the largest time of one {@link WindowMax} field of a series over all
+	 * threads.
+	 * @param slot the series' slot
+	 * @param field the field
+	 * @param now a reading of {@link System#nanoTime()}
+	 * @return nanoseconds
+	 */
+	synchronized long max(int slot, int field, long now) {
+		long max = (slot < this.ended.length && this.ended[slot] != null) ? WindowMax.read(this.ended[slot][field], now)
+				: 0;
+		for (Cells cells : this.all) {
+			long[] values = cells.peek(slot);
+			if (values != null) {
+				max = Math.max(max, WindowMax.read((long) LONGS.getOpaque(values, field), now));
+			}
+		}
+		return max;
 	}
 
 	/**
@@ -163,9 +209,15 @@ final class ThreadCounts {
 				this.ended[slot] = new long[FIELDS];
 			}
 			for (int field = 0; field < FIELDS; field++) {
-				this.ended[slot][field] += (long) LONGS.getOpaque(values, field);
+				long value = (long) LONGS.getOpaque(values, field);
+				this.ended[slot][field] = isMax(field) ? WindowMax.fold(this.ended[slot][field], value)
+						: this.ended[slot][field] + value;
 			}
 		}
+	}
+
+	private static boolean isMax(int field) {
+		return field == SUCCESS_MAX || field == WAIT_MAX;
 	}
 
 	/**

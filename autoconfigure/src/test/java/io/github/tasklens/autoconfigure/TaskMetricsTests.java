@@ -95,6 +95,24 @@ class TaskMetricsTests {
 			FunctionTimer waits = meters.get("tasks.wait").tags("executor", "userPool", "task", "Work").functionTimer();
 			assertThat(waits.count()).isEqualTo(2);
 			assertThat(waits.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+			// a function timer's max is a gauge beside it: the longer of two times lies
+			// between half their sum and their sum
+			double runs = meters.get("tasks.run")
+				.tags("executor", "userPool", "task", "Work", "outcome", "success")
+				.functionTimer()
+				.totalTime(TimeUnit.SECONDS);
+			assertThat(meters.get("tasks.run.seconds.max")
+				.tags("executor", "userPool", "task", "Work", "outcome", "success")
+				.gauge()
+				.value()).isBetween(runs / 2, runs);
+			double waited = waits.totalTime(TimeUnit.SECONDS);
+			assertThat(
+					meters.get("tasks.wait.seconds.max").tags("executor", "userPool", "task", "Work").gauge().value())
+				.isBetween(waited / 2, waited);
+			assertThat(meters.get("tasks.run.seconds.max")
+				.tags("executor", "userPool", "task", "Work", "outcome", "failure")
+				.gauge()
+				.value()).isZero();
 			assertThat(
 					meters.get("tasks.run").tags("executor", "userPool", "outcome", "failure").functionTimer().count())
 				.isZero();
@@ -137,6 +155,8 @@ class TaskMetricsTests {
 				assertThat(waits.takeSnapshot().histogramCounts()).extracting(CountAtBucket::bucket)
 					.containsExactly((double) TimeUnit.MILLISECONDS.toNanos(50), (double) TimeUnit.SECONDS.toNanos(1));
 				assertThat(meters.find("tasks.run").functionTimers()).isEmpty();
+				assertThat(meters.find("tasks.run.seconds.max").gauges()).as("the timer has its own max").isEmpty();
+				assertThat(meters.find("tasks.wait.seconds.max").gauges()).isEmpty();
 			});
 	}
 

@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * The sample app with Boot's {@code management.metrics.distribution.*} asking for a
  * percentiles histogram of {@code tasks.run}: the real Prometheus scrape has its buckets
  * and its max, as for any Micrometer {@code Timer}, while {@code tasks.wait}, for which
- * nothing was asked, stays a summary of count and sum.
+ * nothing was asked, stays a summary of count and sum, with its max in a gauge of the
+ * same Prometheus name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.ingest.rate=200ms",
@@ -61,6 +62,12 @@ class PrometheusHistogramTests {
 		assertThat(lines(client, "tasks_run_seconds_max{")).anySatisfy((line) -> assertThat(line).contains(INGEST));
 		assertThat(lines(client, "tasks_wait_seconds_bucket{")).isEmpty();
 		assertThat(lines(client, "tasks_wait_seconds_count{")).isNotEmpty();
+		assertThat(lines(client, "tasks_wait_seconds_max{")).as("a function timer's max, a gauge beside it")
+			.isNotEmpty();
+		assertThat(lines(client, "# TYPE tasks_run_seconds_max "))
+			.containsExactly("# TYPE tasks_run_seconds_max gauge");
+		assertThat(lines(client, "# TYPE tasks_wait_seconds_max "))
+			.containsExactly("# TYPE tasks_wait_seconds_max gauge");
 	}
 
 	private static List<String> lines(RestClient client, String prefix) {
