@@ -17,7 +17,6 @@ package io.github.tasklens.decorate;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.context.ContextRegistry;
@@ -82,8 +81,8 @@ public final class ContextCapture {
 		if (!anyValue()) {
 			return null;
 		}
-		ContextSnapshot snapshot = this.factory.captureAll();
-		return (snapshot instanceof Map<?, ?> values && values.isEmpty()) ? null : snapshot;
+		// an accessor has a value, so the snapshot holds it: no need to look inside it
+		return this.factory.captureAll();
 	}
 
 	/**

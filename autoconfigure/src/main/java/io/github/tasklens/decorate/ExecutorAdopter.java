@@ -195,6 +195,10 @@ public final class ExecutorAdopter {
 	}
 
 	private Object wrap(Executor executor, String name) {
+		if (executor instanceof ThreadPoolExecutor pool) {
+			// a subclass: its rejection handler keeps the tracked task exact
+			TrackingRejectedExecutionHandler.install(pool, pool);
+		}
 		if (executor instanceof ScheduledExecutorService scheduled) {
 			return new TrackedScheduledExecutorService(scheduled, decorator(name, scheduled));
 		}

@@ -43,6 +43,10 @@ final class PeriodicRun implements Runnable {
 		this.outcome = TrackingTaskDecorator.hasOutcome(source) ? (Future<?>) source : null;
 	}
 
+	Object source() {
+		return this.source;
+	}
+
 	TrackedTask task() {
 		return this.task;
 	}

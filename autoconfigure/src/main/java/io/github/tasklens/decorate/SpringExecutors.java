@@ -61,7 +61,7 @@ final class SpringExecutors {
 			pool.setTaskDecorator(decorator);
 			ThreadPoolExecutor jdkPool = initializedPool(pool);
 			if (jdkPool != null) {
-				TrackingRejectedExecutionHandler.install(jdkPool);
+				TrackingRejectedExecutionHandler.install(jdkPool, jdkPool);
 			}
 		}
 		else if (executor instanceof SimpleAsyncTaskExecutor simple) {

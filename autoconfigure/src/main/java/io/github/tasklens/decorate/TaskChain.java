@@ -18,6 +18,7 @@ package io.github.tasklens.decorate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -83,7 +84,7 @@ public final class TaskChain {
 
 	private final InFlightLimits limits;
 
-	private final Map<String, TrackingTaskDecorator> decorators = new ConcurrentHashMap<>();
+	private final Map<String, List<TrackingTaskDecorator>> decorators = new ConcurrentHashMap<>();
 
 	private final HookFailures contextFailures = new HookFailures();
 
@@ -129,7 +130,9 @@ public final class TaskChain {
 	public TrackingTaskDecorator decorator(String executorName, @Nullable TaskDecorator first,
 			BooleanSupplier terminated) {
 		TrackingTaskDecorator decorator = new TrackingTaskDecorator(executorName, this, first, terminated);
-		this.decorators.putIfAbsent(executorName, decorator);
+		// every decorator of a name counts: two made at once for one executor (or one
+		// per instance of a prototype executor bean) all run its tasks
+		this.decorators.computeIfAbsent(executorName, (name) -> new CopyOnWriteArrayList<>()).add(decorator);
 		return decorator;
 	}
 
@@ -139,8 +142,11 @@ public final class TaskChain {
 	 * @return the kind, {@link ThreadKind#UNKNOWN} before its first task ran
 	 */
 	public ThreadKind threads(String executorName) {
-		TrackingTaskDecorator decorator = this.decorators.get(executorName);
-		return (decorator != null) ? decorator.threads() : ThreadKind.UNKNOWN;
+		ThreadKind seen = ThreadKind.UNKNOWN;
+		for (TrackingTaskDecorator decorator : this.decorators.getOrDefault(executorName, List.of())) {
+			seen = seen.and(decorator.threads());
+		}
+		return seen;
 	}
 
 	/**

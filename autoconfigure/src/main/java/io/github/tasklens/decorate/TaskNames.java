@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.support.DelegatingErrorHandlingRunnable;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Names tasks: {@code SimpleClassName.method} for methods, otherwise the task's class
@@ -39,13 +38,16 @@ final class TaskNames {
 
 	private static final String LAMBDA = "$$Lambda";
 
-	private static final Field ERROR_HANDLING_DELEGATE = field(DelegatingErrorHandlingRunnable.class, "delegate");
+	private static final String UNWRAP_DEGRADES = "tasks that Spring wraps in it are named after the wrapper";
+
+	private static final @Nullable Field ERROR_HANDLING_DELEGATE = SpringInternals
+		.field(DelegatingErrorHandlingRunnable.class, "delegate", null, UNWRAP_DEGRADES);
 
 	private static final @Nullable Class<?> OUTCOME_TRACKING = ClassUtils.resolveClassName(
 			"org.springframework.scheduling.config.Task$OutcomeTrackingRunnable", TaskNames.class.getClassLoader());
 
 	private static final @Nullable Field OUTCOME_TRACKING_DELEGATE = (OUTCOME_TRACKING != null)
-			? field(OUTCOME_TRACKING, "runnable") : null;
+			? SpringInternals.field(OUTCOME_TRACKING, "runnable", null, UNWRAP_DEGRADES) : null;
 
 	private static final ClassValue<TaskClass> CLASSES = new ClassValue<>() {
 
@@ -118,7 +120,7 @@ final class TaskNames {
 			else if (OUTCOME_TRACKING != null && OUTCOME_TRACKING.isInstance(current)) {
 				field = OUTCOME_TRACKING_DELEGATE;
 			}
-			Object delegate = (field != null) ? ReflectionUtils.getField(field, current) : null;
+			Object delegate = (field != null) ? SpringInternals.get(field, current) : null;
 			if (delegate == null) {
 				return current;
 			}
@@ -174,15 +176,6 @@ final class TaskNames {
 			nested = name.lastIndexOf('$');
 		}
 		return name.substring(nested + 1);
-	}
-
-	private static Field field(Class<?> type, String name) {
-		Field field = ReflectionUtils.findField(type, name);
-		if (field == null) {
-			throw new IllegalStateException(type.getName() + " has no '" + name + "' field");
-		}
-		ReflectionUtils.makeAccessible(field);
-		return field;
 	}
 
 	static @Nullable ScheduledMethodTask scheduledMethod(Object task) {

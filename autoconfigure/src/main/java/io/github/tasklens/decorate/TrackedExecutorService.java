@@ -15,12 +15,16 @@
  */
 package io.github.tasklens.decorate;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link ExecutorService} bean with the chain in front of it. {@code submit},
@@ -35,9 +39,30 @@ public class TrackedExecutorService extends AbstractExecutorService implements T
 
 	private final TrackingTaskDecorator decorator;
 
+	// the delegate's own newTaskFor, when its class (an app's ThreadPoolExecutor, say)
+	// overrides AbstractExecutorService's: submit() then returns the delegate's task type
+	private final @Nullable Method runnableTaskFor;
+
+	private final @Nullable Method callableTaskFor;
+
 	TrackedExecutorService(ExecutorService delegate, TrackingTaskDecorator decorator) {
 		this.delegate = delegate;
 		this.decorator = decorator;
+		this.runnableTaskFor = TrackedExecutors.ownTaskFactory(delegate, Runnable.class, Object.class);
+		this.callableTaskFor = TrackedExecutors.ownTaskFactory(delegate, Callable.class);
+	}
+
+	@Override
+	protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+		Method own = this.runnableTaskFor;
+		return (own != null) ? TrackedExecutors.newTask(own, this.delegate, runnable, value)
+				: super.newTaskFor(runnable, value);
+	}
+
+	@Override
+	protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+		Method own = this.callableTaskFor;
+		return (own != null) ? TrackedExecutors.newTask(own, this.delegate, callable) : super.newTaskFor(callable);
 	}
 
 	@Override

@@ -15,17 +15,24 @@
  */
 package io.github.tasklens.decorate;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.tasklens.metrics.RejectReason;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the executor wrappers share: handing a task over through the chain, and the
@@ -34,6 +41,8 @@ import io.github.tasklens.metrics.RejectReason;
  * @author tasklens authors
  */
 final class TrackedExecutors {
+
+	private static final Logger logger = LoggerFactory.getLogger(TrackedExecutors.class);
 
 	private TrackedExecutors() {
 	}
@@ -130,11 +139,67 @@ final class TrackedExecutors {
 		}
 	}
 
+	/**
+	 * End the tasks an executor returned unrun, and return the app's tasks they stand
+	 * for, as the executor would without tasklens.
+	 * @param tasks what the executor's {@code shutdownNow()} returned
+	 * @return the app's tasks
+	 */
 	static List<Runnable> unrun(List<Runnable> tasks) {
+		List<Runnable> appTasks = new ArrayList<>(tasks.size());
 		for (Runnable task : tasks) {
 			TrackingTaskDecorator.dropped(task);
+			appTasks.add(TaskQueueView.appTask(task));
 		}
-		return tasks;
+		return appTasks;
+	}
+
+	/**
+	 * Return the {@code newTaskFor} method that an executor's own class declares, over
+	 * {@code AbstractExecutorService}'s, made callable.
+	 * @param executor the executor
+	 * @param parameterTypes the method's parameter types
+	 * @return the method, or {@code null} when the class keeps the JDK's or it cannot be
+	 * called (one WARN: {@code submit()} then returns a plain {@code FutureTask})
+	 */
+	static @Nullable Method ownTaskFactory(Executor executor, Class<?>... parameterTypes) {
+		for (Class<?> type = executor.getClass(); type != null
+				&& !type.getName().startsWith("java."); type = type.getSuperclass()) {
+			try {
+				Method method = type.getDeclaredMethod("newTaskFor", parameterTypes);
+				method.setAccessible(true);
+				return method;
+			}
+			catch (NoSuchMethodException ex) {
+				// look in the superclass
+			}
+			catch (RuntimeException ex) {
+				logger.warn("tasklens cannot call {}.newTaskFor ({}): submit() on it returns a plain FutureTask",
+						type.getName(), ex.toString());
+				return null;
+			}
+		}
+		return null;
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T> RunnableFuture<T> newTask(Method taskFactory, Executor executor, Object... arguments) {
+		try {
+			return (RunnableFuture<T>) taskFactory.invoke(executor, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(cause);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

@@ -41,11 +41,14 @@ public final class TrackedScheduledThreadPoolExecutor extends ScheduledThreadPoo
 
 	private final TrackingTaskDecorator decorator;
 
+	private final TaskQueueView queue;
+
 	TrackedScheduledThreadPoolExecutor(ScheduledThreadPoolExecutor delegate, TrackingTaskDecorator decorator) {
 		super(0);
 		this.delegate = delegate;
 		this.decorator = decorator;
-		TrackingRejectedExecutionHandler.install(delegate);
+		this.queue = new TaskQueueView(delegate.getQueue(), decorator, true);
+		TrackingRejectedExecutionHandler.install(delegate, this);
 	}
 
 	@Override
@@ -151,7 +154,10 @@ public final class TrackedScheduledThreadPoolExecutor extends ScheduledThreadPoo
 
 	@Override
 	public void setRejectedExecutionHandler(RejectedExecutionHandler handler) {
-		this.delegate.setRejectedExecutionHandler(TrackingRejectedExecutionHandler.wrap(handler));
+		if (handler == null) {
+			throw new NullPointerException("handler");
+		}
+		this.delegate.setRejectedExecutionHandler(TrackingRejectedExecutionHandler.wrap(handler, this));
 	}
 
 	@Override
@@ -211,12 +217,16 @@ public final class TrackedScheduledThreadPoolExecutor extends ScheduledThreadPoo
 
 	@Override
 	public BlockingQueue<Runnable> getQueue() {
-		return this.delegate.getQueue();
+		return this.queue;
 	}
 
 	@Override
 	public boolean remove(Runnable task) {
-		return this.delegate.remove(task);
+		if (!this.delegate.remove(task)) {
+			return false;
+		}
+		this.queue.takenOut(task);
+		return true;
 	}
 
 	@Override

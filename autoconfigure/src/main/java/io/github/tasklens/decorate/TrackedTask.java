@@ -86,6 +86,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 	private static final VarHandle POLICY;
 
+	private static final VarHandle EXTRAS;
+
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -98,6 +100,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			STARTED_AT_NANOS = lookup.findVarHandle(TrackedTask.class, "startedAtNanos", long.class);
 			THREAD = lookup.findVarHandle(TrackedTask.class, "thread", Thread.class);
 			POLICY = lookup.findVarHandle(TrackedTask.class, "policy", TaskPolicy.class);
+			EXTRAS = lookup.findVarHandle(TrackedTask.class, "extras", Extras.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -323,6 +326,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			THREAD.setRelease(this, null);
 			this.lastRunFailed = failure != null;
+			if (failure != null && !this.periodic) {
+				extras().failure = failure;
+			}
 			endRun();
 			if (runPermits) {
 				releasePermits(this.policy);
@@ -515,6 +521,12 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 			if (STATE.compareAndSet(this, current, finalState)) {
 				this.executor.chain().registry().remove(this);
+				Extras found = this.extras;
+				if (found != null && found.awaited) {
+					synchronized (this) {
+						notifyAll();
+					}
+				}
 				TaskPolicy limits = this.policy;
 				if (!this.periodic && limits.limited()) {
 					// a one-shot task holds a permit of each of its limits from
@@ -557,19 +569,25 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		endBeforeRun(CANCELLED);
 	}
 
-	/**
-	 * Drop the task if it can never run again: its {@code Future} completed without a run
-	 * through the chain, or its executor terminated.
-	 */
+	@Override
 	public void sweep() {
-		int current = this.state;
-		if (current != QUEUED && current != SCHEDULED) {
-			return;
-		}
-		Future<?> future = this.probe;
-		if ((future != null && future.isDone()) || this.executor.isTerminated()) {
+		if (canNeverRun()) {
 			endBeforeRun(CANCELLED);
 		}
+	}
+
+	@Override
+	public boolean canNeverRun() {
+		int current = this.state;
+		if (current != QUEUED && current != SCHEDULED) {
+			return false;
+		}
+		Future<?> future = this.probe;
+		return (future != null && future.isDone()) || this.executor.isTerminated();
+	}
+
+	boolean probes(Future<?> future) {
+		return this.probe == future;
 	}
 
 	void probe(Future<?> future) {
@@ -789,30 +807,82 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		return (future != null) ? future.isDone() : this.state >= DONE;
 	}
 
+	/**
+	 * Wait for the task and return its result, as any {@link Future}: a submitted task's
+	 * is its future's; a task given to {@code execute} has none ({@code null}), or throws
+	 * what its run failed with in an {@link ExecutionException}, as an executor's
+	 * {@code afterExecute} that reads its tasks as futures expects.
+	 */
 	@Override
 	public @Nullable Object get() throws InterruptedException, ExecutionException {
-		Future<?> future = resultFuture();
-		return (future != null) ? future.get() : null;
+		Future<?> future = this.probe;
+		if (future != null) {
+			return future.get();
+		}
+		awaitEnd(0);
+		return outcomeOfEnd();
 	}
 
 	@Override
 	public @Nullable Object get(long timeout, TimeUnit unit)
 			throws InterruptedException, ExecutionException, TimeoutException {
-		Future<?> future = resultFuture();
-		return (future != null) ? future.get(timeout, unit) : null;
+		Future<?> future = this.probe;
+		if (future != null) {
+			return future.get(timeout, unit);
+		}
+		if (!awaitEnd(Math.max(1, unit.toNanos(timeout)))) {
+			throw new TimeoutException("Task " + this.id + " '" + this.name + "' has not ended");
+		}
+		return outcomeOfEnd();
 	}
 
 	/**
-	 * Return the future that holds the task's result, or {@code null} for a task given to
-	 * {@code execute} that has ended (it has no result).
+	 * Wait until the task ends.
+	 * @param timeoutNanos how long at most, or 0 for ever
+	 * @return whether it ended
 	 */
-	private @Nullable Future<?> resultFuture() {
-		Future<?> future = this.probe;
-		if (future == null && !isDone()) {
-			throw new UnsupportedOperationException("A task submitted with execute(Runnable) has no result to wait "
-					+ "for: use the Future that submit() returns");
+	private boolean awaitEnd(long timeoutNanos) throws InterruptedException {
+		if (ended()) {
+			return true;
 		}
-		return future;
+		extras().awaited = true;
+		long deadline = System.nanoTime() + timeoutNanos;
+		synchronized (this) {
+			while (!ended()) {
+				if (timeoutNanos == 0) {
+					wait();
+				}
+				else {
+					long left = deadline - System.nanoTime();
+					if (left <= 0) {
+						return false;
+					}
+					TimeUnit.NANOSECONDS.timedWait(this, left);
+				}
+			}
+		}
+		return true;
+	}
+
+	private @Nullable Object outcomeOfEnd() throws ExecutionException {
+		if (this.state != DONE) {
+			throw new CancellationException("Task " + this.id + " '" + this.name + "' ended without running");
+		}
+		Extras found = this.extras;
+		Throwable failure = (found != null) ? found.failure : null;
+		if (failure != null) {
+			throw new ExecutionException(failure);
+		}
+		return null;
+	}
+
+	/**
+	 * Return the task as the app handed it to the executor: what a rejection handler, the
+	 * queue and {@code shutdownNow()} show the app in place of this one.
+	 * @return the app's task
+	 */
+	Object source() {
+		return this.original;
 	}
 
 	@Override
@@ -890,11 +960,15 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	}
 
 	private Extras extras() {
-		// made before the task is published (submit site) or by the watchdog's one thread
+		// made before the task is published (submit site), by the watchdog's one thread,
+		// by a run that failed or by a caller of get(): whoever comes first
 		Extras found = this.extras;
 		if (found == null) {
-			found = new Extras();
-			this.extras = found;
+			Extras made = new Extras();
+			found = (Extras) EXTRAS.compareAndExchange(this, null, made);
+			if (found == null) {
+				found = made;
+			}
 		}
 		return found;
 	}
@@ -926,6 +1000,12 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		volatile long interruptedRun;
 
 		volatile boolean queueOverdue;
+
+		// the failure of a one-shot task's run, for get()
+		volatile @Nullable Throwable failure;
+
+		// whether a caller of get() waits for the end
+		volatile boolean awaited;
 
 	}
 

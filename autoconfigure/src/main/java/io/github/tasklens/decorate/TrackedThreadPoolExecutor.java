@@ -40,11 +40,14 @@ public final class TrackedThreadPoolExecutor extends ThreadPoolExecutor implemen
 
 	private final TrackingTaskDecorator decorator;
 
+	private final TaskQueueView queue;
+
 	TrackedThreadPoolExecutor(ThreadPoolExecutor delegate, TrackingTaskDecorator decorator) {
 		super(0, 1, 0, TimeUnit.NANOSECONDS, new SynchronousQueue<>());
 		this.delegate = delegate;
 		this.decorator = decorator;
-		TrackingRejectedExecutionHandler.install(delegate);
+		this.queue = new TaskQueueView(delegate.getQueue(), decorator, false);
+		TrackingRejectedExecutionHandler.install(delegate, this);
 	}
 
 	@Override
@@ -116,7 +119,10 @@ public final class TrackedThreadPoolExecutor extends ThreadPoolExecutor implemen
 
 	@Override
 	public void setRejectedExecutionHandler(RejectedExecutionHandler handler) {
-		this.delegate.setRejectedExecutionHandler(TrackingRejectedExecutionHandler.wrap(handler));
+		if (handler == null) {
+			throw new NullPointerException("handler");
+		}
+		this.delegate.setRejectedExecutionHandler(TrackingRejectedExecutionHandler.wrap(handler, this));
 	}
 
 	@Override
@@ -176,12 +182,17 @@ public final class TrackedThreadPoolExecutor extends ThreadPoolExecutor implemen
 
 	@Override
 	public BlockingQueue<Runnable> getQueue() {
-		return this.delegate.getQueue();
+		return this.queue;
 	}
 
 	@Override
 	public boolean remove(Runnable task) {
-		return this.delegate.remove(task);
+		Runnable element = this.queue.elementOf(task);
+		if (element == null || !this.delegate.remove(element)) {
+			return false;
+		}
+		this.queue.takenOut(element);
+		return true;
 	}
 
 	@Override

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.tasklens.TaskInfo;
@@ -185,6 +186,57 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	}
 
 	/**
+	 * Return a live task that matches, looked for under each stripe's lock in turn: for
+	 * the rare question that no index answers (which task a pool's own future runs).
+	 * @param which what to look for
+	 * @return a matching task, or {@code null}
+	 */
+	public @Nullable RegistryEntry findEntry(Predicate<RegistryEntry> which) {
+		for (Stripe stripe : this.stripes) {
+			stripe.lock();
+			try {
+				for (RegistryEntry task = stripe.head; task != null; task = task.next) {
+					if (which.test(task)) {
+						return task;
+					}
+				}
+			}
+			finally {
+				stripe.unlock();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Drop every live task that can never run again: its future completed without a run
+	 * through the chain (a pool's {@code purge()}, a future cancelled while queued), or
+	 * its executor terminated. It ends as cancelled. The watchdog calls it at each check.
+	 * @return how many were dropped
+	 */
+	public int sweep() {
+		List<RegistryEntry> found = new ArrayList<>();
+		for (Stripe stripe : this.stripes) {
+			stripe.lock();
+			try {
+				for (RegistryEntry task = stripe.head; task != null; task = task.next) {
+					if (task.canNeverRun()) {
+						found.add(task);
+					}
+				}
+			}
+			finally {
+				stripe.unlock();
+			}
+		}
+		// ended outside the lock: ending takes the task out of its stripe
+		for (RegistryEntry task : found) {
+			task.sweep();
+		}
+		return found.size();
+	}
+
+	/**
 	 * Check every live task against its time box, and collect those that newly passed
 	 * part of it, with what they passed. Each stripe is locked while it is checked; the
 	 * check allocates nothing per task.
@@ -241,17 +293,17 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	}
 
 	/**
-	 * Return every live task, listed or not, in no particular order, after dropping those
-	 * that can never run again. The stripes are locked only while they are copied, never
-	 * while a task is looked at.
+	 * Return every live task, listed or not, in no particular order, leaving out those
+	 * that can never run again (the watchdog's {@link #sweep()} drops them): a read
+	 * changes nothing. The stripes are locked only while they are copied, never while a
+	 * task is looked at.
 	 * @return the live tasks
 	 */
 	public List<RegistryEntry> liveEntries() {
 		List<RegistryEntry> tasks = snapshot();
 		List<RegistryEntry> live = new ArrayList<>(tasks.size());
 		for (RegistryEntry task : tasks) {
-			task.sweep();
-			if (!task.ended()) {
+			if (!task.ended() && !task.canNeverRun()) {
 				live.add(task);
 			}
 		}
@@ -307,8 +359,7 @@ public final class LiveTaskRegistry implements TaskRegistry {
 		if (found == null || found.untracked) {
 			return null;
 		}
-		found.sweep();
-		return found.ended() ? null : found;
+		return (found.ended() || found.canNeverRun()) ? null : found;
 	}
 
 	@Override

@@ -50,9 +50,19 @@ public abstract class RegistryEntry implements TaskInfo {
 	boolean untracked;
 
 	/**
-	 * Drop the task if it can never run again.
+	 * Drop the task if it can never run again: it leaves the registry, counted as
+	 * cancelled. Only the watchdog's sweep calls it; readers ask {@link #canNeverRun()}
+	 * and change nothing.
 	 */
 	public abstract void sweep();
+
+	/**
+	 * Return whether the task is live but can never run again (its future completed
+	 * without a run, or its executor terminated): readers leave it out, and the next
+	 * sweep drops it.
+	 * @return whether it can never run
+	 */
+	public abstract boolean canNeverRun();
 
 	/**
 	 * Return whether the task has ended.

@@ -53,4 +53,16 @@ public enum ThreadKind {
 		return (this == UNKNOWN || this == seen) ? seen : MIXED;
 	}
 
+	/**
+	 * Return this kind together with another seen elsewhere for the same executor.
+	 * @param other the other kind
+	 * @return the kind seen by both
+	 */
+	public ThreadKind and(ThreadKind other) {
+		if (this == UNKNOWN || this == other) {
+			return other;
+		}
+		return (other == UNKNOWN) ? this : MIXED;
+	}
+
 }

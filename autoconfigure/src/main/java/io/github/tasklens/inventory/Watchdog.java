@@ -102,10 +102,12 @@ public final class Watchdog implements AutoCloseable {
 	}
 
 	/**
-	 * Check every live task now, and report what is newly overdue.
+	 * Drop the live tasks that can never run again, then check every live task now, and
+	 * report what is newly overdue.
 	 * @return how many tasks newly passed part of their time box
 	 */
 	public synchronized int check() {
+		this.registry.sweep();
 		if (!this.policy.isUsed()) {
 			return 0;
 		}
