@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
 public class TimeboxProperties extends TaskTimeBoxProperties {
 
 	/**
-	 * How often the watchdog thread checks the live tasks against their time boxes.
+	 * How often the watchdog thread checks the live tasks against their time boxes, and
+	 * ends those that can never run again (their future cancelled while queued, their
+	 * executor terminated).
 	 */
 	private Duration checkInterval = Duration.ofSeconds(1);
 

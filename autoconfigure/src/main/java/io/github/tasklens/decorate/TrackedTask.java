@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.github.tasklens.TaskLabels;
@@ -67,6 +68,13 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	static final int CANCELLED = 5;
 
 	static final int REJECTED = 6;
+
+	// what begin() says of a run
+	private static final int NOT_RUN = 0;
+
+	private static final int FIRST_RUN = 1;
+
+	private static final int OVERLAPPING_RUN = 2;
 
 	private static final VarHandle STATE;
 
@@ -250,7 +258,8 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 */
 	@Nullable Object execute(@Nullable Runnable body, @Nullable Future<?> outcome, Object source, boolean mayRecover)
 			throws Exception {
-		if (cancelledBeforeRun() || !begin()) {
+		int begun = cancelledBeforeRun() ? NOT_RUN : begin();
+		if (begun == NOT_RUN) {
 			if (this.probe != null && body != null) {
 				// a cancelled Future: running it completes nothing and keeps the pool's
 				// view
@@ -262,21 +271,27 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		if (this.periodic && this.policy.limited()) {
 			runPermits = acquireRunPermits(this.policy);
 			if (!runPermits && (!(body instanceof Future<?>) || this.scheduledMethod)) {
-				return skip(body);
+				return skip(body, begun == FIRST_RUN);
 			}
 		}
-		this.runFailure = null;
 		Object previousFrame = TaskFrames.enter(this);
-		// release writes: readers on other threads see them without a fence on this one;
-		// the start before the thread, so that the watchdog never pairs a thread with the
-		// start of an earlier run
 		Thread current = Thread.currentThread();
 		long started = System.nanoTime();
-		STARTED_AT_NANOS.setRelease(this, started);
-		THREAD.setRelease(this, current);
+		TaskChain chain = this.executor.chain();
+		OverlappingRun overlap = null;
+		if (begun == FIRST_RUN) {
+			this.runFailure = null;
+			// release writes: readers on other threads see them without a fence on this
+			// one; the start before the thread, so that the watchdog never pairs a thread
+			// with the start of an earlier run
+			STARTED_AT_NANOS.setRelease(this, started);
+			THREAD.setRelease(this, current);
+		}
+		else {
+			overlap = overlapping(OverlappingRun.start(this, chain, current, started));
+		}
 		this.executor.ranOn(current);
 		TaskRunEvent event = TaskRunEvent.beginIfEnabled();
-		TaskChain chain = this.executor.chain();
 		boolean propagates = chain.propagates();
 		Map<String, String> workerMdc = propagates ? MdcCarrier.apply(this.mdc) : null;
 		ContextSnapshot context = this.context;
@@ -300,7 +315,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			catch (Throwable ex) {
 				thrown = ex;
 			}
-			failure = (thrown != null) ? thrown : failureOf(outcome);
+			failure = (thrown != null) ? thrown : failureOf(outcome, overlap);
 			chain.finished(this, failure);
 		}
 		finally {
@@ -324,17 +339,23 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			if (event != null) {
 				commit(event, started, failure);
 			}
-			THREAD.setRelease(this, null);
+			if (overlap == null) {
+				THREAD.setRelease(this, null);
+			}
+			else {
+				overlap.end(chain);
+				extras().overlaps.remove(overlap);
+			}
 			this.lastRunFailed = failure != null;
 			if (failure != null && !this.periodic) {
 				extras().failure = failure;
 			}
-			endRun();
+			endRun(overlap == null);
 			if (runPermits) {
 				releasePermits(this.policy);
 			}
 			Extras found = this.extras;
-			if (found != null && found.interruptedRun == started) {
+			if (overlap == null && found != null && found.interruptedRun == started) {
 				// the watchdog's interrupt of this run must not reach the thread's next
 				// task
 				Thread.interrupted();
@@ -366,17 +387,42 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * @param failure the failure
 	 */
 	void recordFailure(Throwable failure) {
+		Thread current = Thread.currentThread();
+		if (this.thread != current) {
+			OverlappingRun overlap = overlapOn(current);
+			if (overlap != null) {
+				overlap.recordFailure(failure);
+				return;
+			}
+		}
 		if (this.runFailure == null) {
 			this.runFailure = failure;
 		}
+	}
+
+	private OverlappingRun overlapping(OverlappingRun run) {
+		extras().overlaps.add(run);
+		return run;
+	}
+
+	private @Nullable OverlappingRun overlapOn(Thread thread) {
+		Extras found = this.extras;
+		if (found != null) {
+			for (OverlappingRun run : found.overlaps) {
+				if (run.runningThread() == thread) {
+					return run;
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
 	 * Return the failure of a run whose body returned normally: one a wrapper recorded,
 	 * else the outcome of the {@code Future} the executor ran.
 	 */
-	private @Nullable Throwable failureOf(@Nullable Future<?> future) {
-		Throwable recorded = this.runFailure;
+	private @Nullable Throwable failureOf(@Nullable Future<?> future, @Nullable OverlappingRun overlap) {
+		Throwable recorded = (overlap != null) ? overlap.recordedFailure() : this.runFailure;
 		if (recorded != null) {
 			return recorded;
 		}
@@ -439,11 +485,16 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		return true;
 	}
 
-	private boolean begin() {
+	/**
+	 * Begin a run: the first run of a task, or of a periodic task between runs, is
+	 * {@link #FIRST_RUN} and uses the task's own fields; a run of a periodic task that
+	 * begins while another is going is {@link #OVERLAPPING_RUN} and has its own.
+	 */
+	private int begin() {
 		for (;;) {
 			int current = this.state;
 			if (current == CANCELLED || current == REJECTED) {
-				return false;
+				return NOT_RUN;
 			}
 			if (current == INTERRUPTING) {
 				Thread.onSpinWait();
@@ -455,38 +506,47 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 				if (STATE.compareAndSet(this, DONE, RUNNING)) {
 					ACTIVE_RUNS.incrementAndGet(this);
 					this.executor.chain().registry().add(this);
-					return true;
+					return FIRST_RUN;
 				}
 				continue;
 			}
 			if (this.periodic) {
 				ACTIVE_RUNS.incrementAndGet(this);
-				if (STATE.compareAndSet(this, current, RUNNING) || this.state == RUNNING) {
-					return true;
+				if (current == RUNNING) {
+					return OVERLAPPING_RUN;
+				}
+				if (STATE.compareAndSet(this, current, RUNNING)) {
+					return FIRST_RUN;
 				}
 				ACTIVE_RUNS.decrementAndGet(this);
 				continue;
 			}
 			if (STATE.compareAndSet(this, current, RUNNING)) {
-				return true;
+				return FIRST_RUN;
 			}
 		}
 	}
 
-	private void endRun() {
+	/**
+	 * End a run. A periodic task is between runs again once its first run ends, even
+	 * while overlapping runs go on; it ends when its last run ends after its future
+	 * completed.
+	 * @param first whether the run was a {@link #FIRST_RUN}
+	 */
+	private void endRun(boolean first) {
 		if (!this.periodic) {
 			endByRun(DONE);
 			return;
+		}
+		if (first) {
+			while (!STATE.compareAndSet(this, RUNNING, SCHEDULED) && this.state == INTERRUPTING) {
+				Thread.onSpinWait();
+			}
 		}
 		if (ACTIVE_RUNS.decrementAndGet(this) == 0) {
 			Future<?> future = this.probe;
 			if (future != null && future.isDone()) {
 				endByRun(CANCELLED);
-			}
-			else {
-				while (!STATE.compareAndSet(this, RUNNING, SCHEDULED) && this.state == INTERRUPTING) {
-					Thread.onSpinWait();
-				}
 			}
 		}
 	}
@@ -671,7 +731,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 * body that schedules the next run itself still runs, and the scheduled method inside
 	 * skips its call.
 	 */
-	private @Nullable Object skip(@Nullable Runnable body) throws Exception {
+	private @Nullable Object skip(@Nullable Runnable body, boolean first) throws Exception {
 		this.counters.rejected(RejectReason.LIMIT);
 		try {
 			if (body instanceof Future<?>) {
@@ -687,7 +747,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 			}
 		}
 		finally {
-			endRun();
+			endRun(first);
 			Submissions.closeResubmission(this);
 		}
 		return null;
@@ -950,7 +1010,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		extras().submitSite = site;
 	}
 
-	private static Instant instant(long nanoTime) {
+	static Instant instant(long nanoTime) {
 		return Instant.ofEpochMilli(ORIGIN_MILLIS + (nanoTime - ORIGIN_NANOS) / 1_000_000L);
 	}
 
@@ -1006,6 +1066,9 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 
 		// whether a caller of get() waits for the end
 		volatile boolean awaited;
+
+		// the runs of a periodic task that began while another was going
+		final List<OverlappingRun> overlaps = new CopyOnWriteArrayList<>();
 
 	}
 
