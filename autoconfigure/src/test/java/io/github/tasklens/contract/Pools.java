@@ -25,8 +25,13 @@ import java.util.function.Supplier;
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.autoconfigure.TasklensAutoConfiguration;
+import io.github.tasklens.decorate.TaskChain;
+import io.github.tasklens.metrics.TaskCounters;
+import io.github.tasklens.metrics.TaskSeries;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -55,6 +60,10 @@ final class Pools {
 		if (!tracked) {
 			P plain = pool.get();
 			try {
+				if (plain instanceof InitializingBean bean) {
+					// as the context would
+					bean.afterPropertiesSet();
+				}
 				test.run(plain, null);
 			}
 			catch (Exception ex) {
@@ -78,6 +87,7 @@ final class Pools {
 				finally {
 					stop(bean);
 				}
+				assertBalanced(context.getBean(TaskChain.class).series(), context.getBean(TaskRegistry.class));
 			});
 	}
 
@@ -85,6 +95,33 @@ final class Pools {
 		if (pool instanceof ExecutorService service) {
 			service.shutdownNow();
 		}
+		else if (pool instanceof DisposableBean bean) {
+			try {
+				bean.destroy();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	/**
+	 * Wait until every task submitted is accounted for once: succeeded, failed,
+	 * cancelled, rejected or still live.
+	 * @param series the counts
+	 * @param registry the live tasks
+	 */
+	static void assertBalanced(TaskSeries series, TaskRegistry registry) {
+		await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+			long submitted = 0;
+			long settled = registry.liveTasks().size() + registry.untracked();
+			for (TaskCounters counters : series.all()) {
+				submitted += counters.submittedCount();
+				settled += counters.succeededCount() + counters.failedCount() + counters.cancelledCount()
+						+ counters.rejectedCount();
+			}
+			assertThat(settled).as("succeeded + failed + cancelled + rejected + live").isEqualTo(submitted);
+		});
 	}
 
 	/**
