@@ -17,10 +17,18 @@
 package io.github.tasklens.decorate;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.inventory.Texts;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.TaskRejectedException;
 
@@ -42,6 +50,10 @@ public final class InFlightLimit {
 	private final Duration blockTimeout;
 
 	private final Semaphore permits;
+
+	// for each limit whose permit a blocked submitter holds, the limits such submitters
+	// wait for, with how many wait: the edges of the graph in which a cycle is a deadlock
+	private static final Map<InFlightLimit, Map<InFlightLimit, Integer>> WAITS = new IdentityHashMap<>();
 
 	/**
 	 * Create a limit.
@@ -67,13 +79,22 @@ public final class InFlightLimit {
 	 * @param task the task, for the message
 	 * @param mayWait whether the submitting thread may wait: not when it is a task that
 	 * holds a permit of this limit, nor a scheduler's thread
+	 * @param held the limits whose permits the submitting task holds (empty outside a
+	 * task): it is refused instead of blocked when a holder of this limit's permits
+	 * waits, directly or through others, for one of them
 	 * @throws TaskRejectedException when no permit is free in time
 	 */
-	void acquire(TrackedTask task, boolean mayWait) {
+	void acquire(TrackedTask task, boolean mayWait, List<InFlightLimit> held) {
 		if (this.permits.tryAcquire()) {
 			return;
 		}
 		if (this.block && mayWait) {
+			InFlightLimit cycle = startWaiting(held);
+			if (cycle != null) {
+				throw refused(task, "its submitter holds a permit of " + cycle.property
+						+ ", which a task waiting for this limit's permits needs in turn; waiting could deadlock, "
+						+ "so it is refused instead of blocked");
+			}
 			try {
 				if (this.permits.tryAcquire(this.blockTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
 					return;
@@ -83,6 +104,9 @@ public final class InFlightLimit {
 				Thread.currentThread().interrupt();
 				throw refused(task, "its submitter was interrupted while waiting for a permit");
 			}
+			finally {
+				stopWaiting(held);
+			}
 			throw refused(task, "no task ended within " + this.property + ".block-timeout ("
 					+ Texts.duration(this.blockTimeout) + ")");
 		}
@@ -91,6 +115,68 @@ public final class InFlightLimit {
 					+ "deadlock, so it is refused instead of blocked");
 		}
 		throw refused(task, "on-limit is reject");
+	}
+
+	/**
+	 * Record that a submitter holding the given limits' permits waits for this one,
+	 * unless that closes a cycle.
+	 * @return the held limit that a holder of this limit waits for, or {@code null} when
+	 * the wait was recorded
+	 */
+	private @Nullable InFlightLimit startWaiting(List<InFlightLimit> held) {
+		if (held.isEmpty()) {
+			return null;
+		}
+		synchronized (WAITS) {
+			for (InFlightLimit each : held) {
+				if (each == this || waitsFor(this, each)) {
+					return each;
+				}
+			}
+			for (InFlightLimit each : held) {
+				WAITS.computeIfAbsent(each, (key) -> new IdentityHashMap<>()).merge(this, 1, Integer::sum);
+			}
+			return null;
+		}
+	}
+
+	private void stopWaiting(List<InFlightLimit> held) {
+		if (held.isEmpty()) {
+			return;
+		}
+		synchronized (WAITS) {
+			for (InFlightLimit each : held) {
+				Map<InFlightLimit, Integer> wanted = WAITS.get(each);
+				if (wanted != null && wanted.merge(this, -1, Integer::sum) <= 0) {
+					wanted.remove(this);
+					if (wanted.isEmpty()) {
+						WAITS.remove(each);
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Return whether a holder of {@code from}'s permits waits, directly or through other
+	 * waiting holders, for {@code to}'s. Called holding the graph's lock.
+	 */
+	private static boolean waitsFor(InFlightLimit from, InFlightLimit to) {
+		Set<InFlightLimit> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		Deque<InFlightLimit> next = new ArrayDeque<>();
+		next.add(from);
+		while (!next.isEmpty()) {
+			InFlightLimit current = next.poll();
+			for (InFlightLimit wanted : WAITS.getOrDefault(current, Map.of()).keySet()) {
+				if (wanted == to) {
+					return true;
+				}
+				if (seen.add(wanted)) {
+					next.add(wanted);
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

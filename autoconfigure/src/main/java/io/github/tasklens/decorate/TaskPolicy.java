@@ -16,6 +16,8 @@
 
 package io.github.tasklens.decorate;
 
+import java.util.List;
+
 import io.github.tasklens.inventory.TaskTimeBox;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,17 @@ import org.jspecify.annotations.Nullable;
  * @author tasklens authors
  */
 record TaskPolicy(TaskTimeBox timeBox, @Nullable InFlightLimit executorLimit, @Nullable InFlightLimit taskLimit) {
+
+	/**
+	 * Return the limits whose permits a task of this policy holds while it is in flight.
+	 * @return the limits, none, one or two
+	 */
+	List<InFlightLimit> limits() {
+		if (this.executorLimit == null) {
+			return (this.taskLimit != null) ? List.of(this.taskLimit) : List.of();
+		}
+		return (this.taskLimit != null) ? List.of(this.executorLimit, this.taskLimit) : List.of(this.executorLimit);
+	}
 
 	boolean limited() {
 		return this.executorLimit != null || this.taskLimit != null;

@@ -678,13 +678,14 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 		InFlightLimit executorLimit = limits.executorLimit();
 		InFlightLimit taskLimit = limits.taskLimit();
 		boolean executorHeld = false;
+		List<InFlightLimit> held = (submitter != null) ? submitter.policy.limits() : List.of();
 		try {
 			if (executorLimit != null) {
-				executorLimit.acquire(this, submitter == null || submitter.executor != this.executor);
+				executorLimit.acquire(this, submitter == null || submitter.executor != this.executor, held);
 				executorHeld = true;
 			}
 			if (taskLimit != null) {
-				taskLimit.acquire(this, submitter == null || !submitter.name.equals(this.name));
+				taskLimit.acquire(this, submitter == null || !submitter.name.equals(this.name), held);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -105,6 +105,61 @@ class InFlightLimitTests {
 	}
 
 	@Test
+	void refusesAtOnceASubmitterWhoseWaitWouldCloseACycleAcrossTwoExecutorsLimits() {
+		this.runner.withBean("otherPool", ThreadPoolTaskExecutor.class, () -> {
+			ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+			pool.setCorePoolSize(4);
+			pool.setThreadNamePrefix("other-");
+			return pool;
+		})
+			.withPropertyValues("tasklens.limits.executors.[workPool].max-in-flight=1",
+					"tasklens.limits.executors.[workPool].on-limit=block",
+					"tasklens.limits.executors.[workPool].block-timeout=60s",
+					"tasklens.limits.executors.[otherPool].max-in-flight=1",
+					"tasklens.limits.executors.[otherPool].on-limit=block",
+					"tasklens.limits.executors.[otherPool].block-timeout=60s")
+			.run((context) -> {
+				ThreadPoolTaskExecutor work = context.getBean("workPool", ThreadPoolTaskExecutor.class);
+				ThreadPoolTaskExecutor other = context.getBean("otherPool", ThreadPoolTaskExecutor.class);
+				CountDownLatch otherWaits = new CountDownLatch(1);
+				AtomicReference<Thread> otherThread = new AtomicReference<>();
+				AtomicReference<Throwable> refused = new AtomicReference<>();
+				CountDownLatch workTaskEnded = new CountDownLatch(1);
+				CountDownLatch workTaskHolds = new CountDownLatch(1);
+				// a task of workPool holds workPool's only permit...
+				work.execute(() -> {
+					workTaskHolds.countDown();
+					awaitQuietly(otherWaits);
+					// ...and submits to otherPool, whose task waits for workPool's permit
+					try {
+						other.execute(() -> {
+						});
+					}
+					catch (TaskRejectedException ex) {
+						refused.set(ex);
+					}
+					workTaskEnded.countDown();
+				});
+				assertThat(workTaskHolds.await(10, TimeUnit.SECONDS)).isTrue();
+				CountDownLatch nestedRan = new CountDownLatch(1);
+				other.execute(() -> {
+					otherThread.set(Thread.currentThread());
+					work.execute(nestedRan::countDown);
+				});
+				await().atMost(WAIT)
+					.until(() -> otherThread.get() != null
+							&& otherThread.get().getState() == Thread.State.TIMED_WAITING);
+				otherWaits.countDown();
+				assertThat(workTaskEnded.await(10, TimeUnit.SECONDS)).as("refused at once, not after 60s").isTrue();
+				assertThat(refused.get()).isNotNull()
+					.rootCause()
+					.hasMessageContaining("tasklens.limits.executors.[workPool]")
+					.hasMessageContaining("could deadlock");
+				assertThat(nestedRan.await(10, TimeUnit.SECONDS)).as("the waiting task went on").isTrue();
+			});
+	}
+
+	@Test
 	void rejectsABlockedSubmitterAfterBlockTimeout() {
 		this.runner
 			.withPropertyValues("tasklens.limits.tasks.[slow].max-in-flight=1",
