@@ -16,14 +16,13 @@
 
 package io.github.tasklens;
 
+import java.util.concurrent.RejectedExecutionException;
+
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.task.TaskRejectedException;
-
 /**
- * Callbacks on every decorated task. Declare implementations as beans; they are ordered
- * with {@link org.springframework.core.annotation.Order @Order} or
- * {@link org.springframework.core.Ordered}.
+ * Callbacks on every decorated task. In a Spring app, declare implementations as beans;
+ * they are ordered with Spring's {@code @Order} or {@code Ordered}.
  * <p>
  * A hook that throws anything other than the refusal described on
  * {@link #onSubmit(TaskInfo)} is logged (at most once a minute per hook) and counted; the
@@ -37,10 +36,11 @@ public interface TaskHook {
 	 * Called on the submitting thread when a task is submitted, once for a periodic task
 	 * (at its registration).
 	 * @param task the task
-	 * @throws TaskRejectedException to refuse the task: the submitter gets the exception
-	 * and the task never runs
+	 * @throws RejectedExecutionException to refuse the task (Spring's
+	 * {@code TaskRejectedException} is one): the submitter gets the exception and the
+	 * task never runs
 	 */
-	default void onSubmit(TaskInfo task) throws TaskRejectedException {
+	default void onSubmit(TaskInfo task) throws RejectedExecutionException {
 	}
 
 	/**

@@ -71,7 +71,8 @@ public class LimitsProperties {
 
 		/**
 		 * What happens to a task submitted over the limit: 'reject' throws
-		 * TaskRejectedException to the submitter; 'block' makes the submitter wait up to
+		 * RejectedExecutionException to the submitter (Spring's executors wrap it in
+		 * their TaskRejectedException); 'block' makes the submitter wait up to
 		 * block-timeout, then rejects. A periodic task over its limit skips that run.
 		 */
 		private OnLimit onLimit = OnLimit.REJECT;
@@ -117,7 +118,7 @@ public class LimitsProperties {
 	public enum OnLimit {
 
 		/**
-		 * Throw TaskRejectedException to the submitter.
+		 * Throw RejectedExecutionException to the submitter.
 		 */
 		REJECT,
 

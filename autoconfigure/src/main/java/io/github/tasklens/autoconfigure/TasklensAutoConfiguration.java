@@ -25,9 +25,11 @@ import io.github.tasklens.decorate.AsyncMethodTracking;
 import io.github.tasklens.decorate.ContextAccessors;
 import io.github.tasklens.decorate.ContextCapture;
 import io.github.tasklens.decorate.ExecutorAdopter;
+import io.github.tasklens.decorate.ExecutorPools;
 import io.github.tasklens.decorate.InFlightLimits;
 import io.github.tasklens.decorate.LabelMdc;
 import io.github.tasklens.decorate.LogStartHook;
+import io.github.tasklens.decorate.SpringTaskWrappers;
 import io.github.tasklens.decorate.TaskChain;
 import io.github.tasklens.metrics.TaskMeterBinder;
 import io.github.tasklens.metrics.TaskSeries;
@@ -123,6 +125,7 @@ public final class TasklensAutoConfiguration {
 			.series(new TaskSeries(properties.getMetrics().getLabelTags(),
 					properties.getMetrics().getMaxSeriesPerExecutor()))
 			.recover(properties.getFailures().isRecover())
+			.wrappers(SpringTaskWrappers.INSTANCE)
 			.logFailures(properties.getFailures().isLog())
 			.submitSite(properties.getInventory().isSubmitSite())
 			.timeBoxes(timeBoxes)
@@ -182,8 +185,8 @@ public final class TasklensAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TaskMeterBinder tasklensTaskMeterBinder(TaskChain chain, ExecutorAdopter adopter) {
-			return new TaskMeterBinder(chain.series(), chain.registry(), adopter);
+		TaskMeterBinder tasklensTaskMeterBinder(TaskChain chain) {
+			return new TaskMeterBinder(chain.series(), chain.registry(), ExecutorPools::poolOf);
 		}
 
 	}

@@ -16,14 +16,12 @@
 package io.github.tasklens.decorate;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,8 +70,6 @@ public final class ExecutorAdopter {
 
 	private final Map<String, Object> byName = new ConcurrentHashMap<>();
 
-	private final List<BiConsumer<String, Object>> listeners = new CopyOnWriteArrayList<>();
-
 	private final Set<Object> leftAlone = Collections
 		.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
@@ -98,8 +94,7 @@ public final class ExecutorAdopter {
 	 * tasklens decorated it (the bean, not the wrapper that replaces it)
 	 */
 	public void watch(BiConsumer<String, Object> listener) {
-		this.listeners.add(listener);
-		new HashMap<>(this.byName).forEach(listener);
+		registry().watchExecutors(listener);
 	}
 
 	/**
@@ -154,7 +149,7 @@ public final class ExecutorAdopter {
 	public boolean isKnown(Object executor) {
 		return executor instanceof TrackedExecutors.Wrapper || this.adopted.contains(executor)
 				|| this.leftAlone.contains(executor)
-				|| SpringExecutors.decoratorOf(executor) instanceof TrackingTaskDecorator;
+				|| SpringExecutors.decoratorOf(executor) instanceof SpringTaskDecorator;
 	}
 
 	private Object adopt(Object bean, String name, @Nullable Class<?> declaredType) {
@@ -168,7 +163,9 @@ public final class ExecutorAdopter {
 				existing = null;
 				after = " (in place of Boot's ContextPropagatingTaskDecorator)";
 			}
-			SpringExecutors.setDecorator(bean, this.chain.decorator(name, existing, SpringExecutors.terminated(bean)));
+			TaskDecorator first = existing;
+			SpringExecutors.setDecorator(bean, new SpringTaskDecorator(this.chain.decorator(name,
+					(first != null) ? first::decorate : null, SpringExecutors.terminated(bean))));
 			TrackingErrorHandler.install(bean, this.chain);
 			return adopted(bean, bean, name, SpringExecutors.kind(bean) + after);
 		}
@@ -248,11 +245,8 @@ public final class ExecutorAdopter {
 		if (result != bean) {
 			this.adopted.add(result);
 		}
-		registry().executorDecorated(name, how);
 		this.byName.put(name, bean);
-		for (BiConsumer<String, Object> listener : this.listeners) {
-			listener.accept(name, bean);
-		}
+		registry().executorDecorated(name, how, bean);
 		if (bean.getClass() == SimpleAsyncTaskExecutor.class && name.equals(ASYNC_FALLBACK)) {
 			logger.warn("@Async methods run on Spring's fallback SimpleAsyncTaskExecutor, which starts a new "
 					+ "thread for every task: no TaskExecutor bean qualifies for @Async. Define one (or let Boot "

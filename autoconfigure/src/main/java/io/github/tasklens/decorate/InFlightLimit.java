@@ -24,13 +24,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.inventory.Texts;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.core.task.TaskRejectedException;
 
 /**
  * One in-flight limit: how many tasks of an executor, or of a task name, may be queued or
@@ -82,7 +81,7 @@ public final class InFlightLimit {
 	 * @param held the limits whose permits the submitting task holds (empty outside a
 	 * task): it is refused instead of blocked when a holder of this limit's permits
 	 * waits, directly or through others, for one of them
-	 * @throws TaskRejectedException when no permit is free in time
+	 * @throws RejectedExecutionException when no permit is free in time
 	 */
 	void acquire(TrackedTask task, boolean mayWait, List<InFlightLimit> held) {
 		if (this.permits.tryAcquire()) {
@@ -194,9 +193,9 @@ public final class InFlightLimit {
 		this.permits.release();
 	}
 
-	private TaskRejectedException refused(TrackedTask task, String why) {
-		return new TaskRejectedException("Task '" + task.name() + "' refused on executor '" + task.executor() + "': "
-				+ this.maxInFlight + " task(s) in flight reach " + this.property + ".max-in-flight; " + why);
+	private RejectedExecutionException refused(TrackedTask task, String why) {
+		return new RejectedExecutionException("Task '" + task.name() + "' refused on executor '" + task.executor()
+				+ "': " + this.maxInFlight + " task(s) in flight reach " + this.property + ".max-in-flight; " + why);
 	}
 
 }

@@ -21,8 +21,6 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
-import org.springframework.util.ClassUtils;
-
 /**
  * Carries the submitter's MDC into a task and leaves the worker's MDC exactly as it was.
  * Logback copies the map on every {@code setContextMap}, and a pooled worker's MDC is
@@ -34,8 +32,17 @@ import org.springframework.util.ClassUtils;
  */
 final class MdcCarrier {
 
-	private static final boolean LOGBACK = ClassUtils.isPresent("ch.qos.logback.classic.util.LogbackMDCAdapter",
-			MdcCarrier.class.getClassLoader());
+	private static final boolean LOGBACK = isPresent("ch.qos.logback.classic.util.LogbackMDCAdapter");
+
+	private static boolean isPresent(String className) {
+		try {
+			Class.forName(className, false, MdcCarrier.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
+	}
 
 	private MdcCarrier() {
 	}

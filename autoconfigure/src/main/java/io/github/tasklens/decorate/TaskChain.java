@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.github.tasklens.TaskHook;
 import io.github.tasklens.TaskInfo;
@@ -36,9 +38,6 @@ import io.micrometer.context.ContextSnapshot.Scope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.core.task.TaskDecorator;
-import org.springframework.core.task.TaskRejectedException;
 
 /**
  * The chain that every decorated task passes: the registry of live tasks and the
@@ -76,6 +75,8 @@ public final class TaskChain {
 
 	private final boolean recover;
 
+	private final TaskWrappers wrappers;
+
 	private final boolean logFailures;
 
 	private final boolean submitSite;
@@ -104,6 +105,7 @@ public final class TaskChain {
 		this.capture = builder.capture;
 		this.series = builder.series;
 		this.recover = builder.recover;
+		this.wrappers = builder.wrappers;
 		this.logFailures = builder.logFailures;
 		this.submitSite = builder.submitSite;
 		this.timeBoxes = builder.timeBoxes;
@@ -127,7 +129,7 @@ public final class TaskChain {
 	 * @param terminated whether the executor has terminated (its queued tasks never run)
 	 * @return the decorator
 	 */
-	public TrackingTaskDecorator decorator(String executorName, @Nullable TaskDecorator first,
+	public TrackingTaskDecorator decorator(String executorName, @Nullable UnaryOperator<Runnable> first,
 			BooleanSupplier terminated) {
 		TrackingTaskDecorator decorator = new TrackingTaskDecorator(executorName, this, first, terminated);
 		// every decorator of a name counts: two made at once for one executor (or one
@@ -193,6 +195,14 @@ public final class TaskChain {
 
 	boolean recovers() {
 		return this.recover;
+	}
+
+	/**
+	 * Return what the chain knows of the wrappers a framework puts around tasks.
+	 * @return the wrappers
+	 */
+	public TaskWrappers wrappers() {
+		return this.wrappers;
 	}
 
 	/**
@@ -271,7 +281,7 @@ public final class TaskChain {
 		try {
 			task.acquirePermits();
 		}
-		catch (TaskRejectedException ex) {
+		catch (RejectedExecutionException ex) {
 			task.reject(RejectReason.LIMIT);
 			throw ex;
 		}
@@ -280,7 +290,7 @@ public final class TaskChain {
 			try {
 				hook.onSubmit(task);
 			}
-			catch (TaskRejectedException ex) {
+			catch (RejectedExecutionException ex) {
 				task.reject(RejectReason.HOOK);
 				throw ex;
 			}
@@ -398,6 +408,8 @@ public final class TaskChain {
 
 		private boolean recover = true;
 
+		private TaskWrappers wrappers = TaskWrappers.NONE;
+
 		private boolean logFailures = true;
 
 		private boolean submitSite;
@@ -468,6 +480,16 @@ public final class TaskChain {
 		 */
 		public Builder recover(boolean recover) {
 			this.recover = recover;
+			return this;
+		}
+
+		/**
+		 * Set what the chain knows of the wrappers a framework puts around tasks.
+		 * @param wrappers the wrappers
+		 * @return this builder
+		 */
+		public Builder wrappers(TaskWrappers wrappers) {
+			this.wrappers = wrappers;
 			return this;
 		}
 

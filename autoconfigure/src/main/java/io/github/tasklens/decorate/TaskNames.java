@@ -15,17 +15,12 @@
  */
 package io.github.tasklens.decorate;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RunnableScheduledFuture;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.scheduling.support.DelegatingErrorHandlingRunnable;
-import org.springframework.util.ClassUtils;
 
 /**
  * Names tasks: {@code SimpleClassName.method} for methods, otherwise the task's class
@@ -37,17 +32,6 @@ import org.springframework.util.ClassUtils;
 final class TaskNames {
 
 	private static final String LAMBDA = "$$Lambda";
-
-	private static final String UNWRAP_DEGRADES = "tasks that Spring wraps in it are named after the wrapper";
-
-	private static final @Nullable Field ERROR_HANDLING_DELEGATE = SpringInternals
-		.field(DelegatingErrorHandlingRunnable.class, "delegate", null, UNWRAP_DEGRADES);
-
-	private static final @Nullable Class<?> OUTCOME_TRACKING = ClassUtils.resolveClassName(
-			"org.springframework.scheduling.config.Task$OutcomeTrackingRunnable", TaskNames.class.getClassLoader());
-
-	private static final @Nullable Field OUTCOME_TRACKING_DELEGATE = (OUTCOME_TRACKING != null)
-			? SpringInternals.field(OUTCOME_TRACKING, "runnable", null, UNWRAP_DEGRADES) : null;
 
 	private static final ClassValue<TaskClass> CLASSES = new ClassValue<>() {
 
@@ -65,7 +49,7 @@ final class TaskNames {
 	}
 
 	static String of(Object task) {
-		return ofUnwrapped(unwrap(task));
+		return ofUnwrapped(task);
 	}
 
 	static String ofUnwrapped(Object unwrapped) {
@@ -97,35 +81,6 @@ final class TaskNames {
 			return new TaskClass(fromDescription(unwrapped.toString()), true, true, false, false);
 		}
 		return (known != null) ? known : classOf(unwrapped);
-	}
-
-	static String ofMethod(Object target, Method method) {
-		Class<?> type = ClassUtils.getUserClass(target.getClass());
-		return ofClassName(type.getName()) + "." + method.getName();
-	}
-
-	/**
-	 * Unwrap Spring's wrappers around a scheduled task (error handling, outcome
-	 * tracking), which hide the task a scheduler runs.
-	 * @param task a task
-	 * @return the innermost task
-	 */
-	static Object unwrap(Object task) {
-		Object current = task;
-		for (;;) {
-			Field field = null;
-			if (current instanceof DelegatingErrorHandlingRunnable) {
-				field = ERROR_HANDLING_DELEGATE;
-			}
-			else if (OUTCOME_TRACKING != null && OUTCOME_TRACKING.isInstance(current)) {
-				field = OUTCOME_TRACKING_DELEGATE;
-			}
-			Object delegate = (field != null) ? SpringInternals.get(field, current) : null;
-			if (delegate == null) {
-				return current;
-			}
-			current = delegate;
-		}
 	}
 
 	static String fromDescription(String description) {
@@ -178,8 +133,8 @@ final class TaskNames {
 		return name.substring(nested + 1);
 	}
 
-	static @Nullable ScheduledMethodTask scheduledMethod(Object task) {
-		return (unwrap(task) instanceof ScheduledMethodTask method) ? method : null;
+	static @Nullable ScheduledMethodTask scheduledMethod(Object task, TaskWrappers wrappers) {
+		return (wrappers.unwrap(task) instanceof ScheduledMethodTask method) ? method : null;
 	}
 
 	/**

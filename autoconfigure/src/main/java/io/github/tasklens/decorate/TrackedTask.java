@@ -40,8 +40,6 @@ import io.github.tasklens.metrics.TaskCounters;
 import io.micrometer.context.ContextSnapshot;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.scheduling.support.DelegatingErrorHandlingRunnable;
-
 /**
  * One submission of a task, carrying everything tasklens knows of it. It is what the
  * executor queues and runs; a periodic task is one {@code TrackedTask} for all its runs.
@@ -450,7 +448,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	 */
 	private boolean recovers(Throwable thrown, Object source, TaskChain chain) {
 		return chain.recovers() && this.recoverable && !(thrown instanceof Error)
-				&& !(source instanceof DelegatingErrorHandlingRunnable);
+				&& !chain.wrappers().handlesFailures(source);
 	}
 
 	private static Exception rethrown(Throwable thrown) {
@@ -667,7 +665,7 @@ public final class TrackedTask extends RegistryEntry implements RunnableFuture<O
 	/**
 	 * Take a permit of each in-flight limit of this one-shot task, before it is published
 	 * to its executor.
-	 * @throws org.springframework.core.task.TaskRejectedException when a limit refuses it
+	 * @throws java.util.concurrent.RejectedExecutionException when a limit refuses it
 	 */
 	void acquirePermits() {
 		TaskPolicy limits = this.policy;

@@ -49,7 +49,7 @@ public class TrackingScheduledAnnotationBeanPostProcessor extends ScheduledAnnot
 	@Override
 	protected Runnable createRunnable(Object target, Method method, @Nullable String qualifier) {
 		Runnable runnable = super.createRunnable(target, method, qualifier);
-		return new ScheduledMethodTask(runnable, TaskNames.ofMethod(target, method),
+		return new ScheduledMethodTask(runnable, MethodNames.of(target, method),
 				AnnotatedLabels.of(target.getClass(), method),
 				AnnotatedTimeBox.of(target.getClass(), method, this.resolver));
 	}

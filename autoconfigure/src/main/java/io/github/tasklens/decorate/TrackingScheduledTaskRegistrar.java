@@ -68,7 +68,7 @@ final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 	}
 
 	private @Nullable ScheduledTask track(Task task, Supplier<@Nullable ScheduledTask> registration) {
-		ScheduledMethodTask method = TaskNames.scheduledMethod(task.getRunnable());
+		ScheduledMethodTask method = TaskNames.scheduledMethod(task.getRunnable(), SpringTaskWrappers.INSTANCE);
 		if (method == null) {
 			return registration.get();
 		}
@@ -85,8 +85,8 @@ final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 			if (hasScheduler()) {
 				if (method.tracked() == null) {
 					TaskDecorator decorator = SpringExecutors.decoratorOf(targetScheduler(task.getRunnable()));
-					if (decorator instanceof TrackingTaskDecorator tracking) {
-						tracking.trackPeriodic(method);
+					if (decorator instanceof SpringTaskDecorator tracking) {
+						tracking.tracker().trackPeriodic(method);
 					}
 				}
 				ScheduledTask handle = method.registration();

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RunnableScheduledFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.inventory.TaskTimeBox;
@@ -31,16 +32,14 @@ import io.github.tasklens.metrics.TaskCounters;
 import io.github.tasklens.metrics.TaskSeries;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.task.TaskDecorator;
-
 /**
- * The chain as one executor's {@link TaskDecorator}: each task handed to it becomes a
- * {@link TrackedTask}, or a run of the periodic task it belongs to. A decorator the
- * executor already had decorates the task first; the tracked task wraps the result.
+ * The chain of one executor: each task handed to it becomes a {@link TrackedTask}, or a
+ * run of the periodic task it belongs to. A decorator the executor already had decorates
+ * the task first; the tracked task wraps the result.
  *
  * @author tasklens authors
  */
-public final class TrackingTaskDecorator implements TaskDecorator {
+public final class TrackingTaskDecorator {
 
 	private static final int MAX_CACHED_NAMES = 1024;
 
@@ -48,7 +47,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 
 	private final TaskChain chain;
 
-	private final @Nullable TaskDecorator first;
+	private final @Nullable UnaryOperator<Runnable> first;
 
 	private final BooleanSupplier terminated;
 
@@ -60,7 +59,7 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	// life: a lost write is made again by the next run
 	private ThreadKind threads = ThreadKind.UNKNOWN;
 
-	TrackingTaskDecorator(String executorName, TaskChain chain, @Nullable TaskDecorator first,
+	TrackingTaskDecorator(String executorName, TaskChain chain, @Nullable UnaryOperator<Runnable> first,
 			BooleanSupplier terminated) {
 		this.executorName = executorName;
 		this.chain = chain;
@@ -69,7 +68,11 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 		this.limit = chain.limits().forExecutor(executorName);
 	}
 
-	@Override
+	/**
+	 * Track a task given to the executor.
+	 * @param runnable the task
+	 * @return the tracked task, or a run of the periodic task it belongs to
+	 */
 	public Runnable decorate(Runnable runnable) {
 		return decorate(runnable, true);
 	}
@@ -89,14 +92,14 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 			return runnable;
 		}
 		Submissions.Intent intent = Submissions.take();
-		Object unwrapped = TaskNames.unwrap(runnable);
+		Object unwrapped = this.chain.wrappers().unwrap(runnable);
 		ScheduledMethodTask owner = (intent != null && intent.owner() != null) ? intent.owner()
 				: (unwrapped instanceof ScheduledMethodTask method) ? method : null;
 		TrackedTask periodic = (intent != null) ? intent.resubmitOf() : null;
 		if (periodic == null && owner != null) {
 			periodic = owner.tracked();
 		}
-		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
+		Runnable body = (this.first != null) ? this.first.apply(runnable) : runnable;
 		if (periodic != null) {
 			return new PeriodicRun(periodic, body, runnable);
 		}
@@ -135,13 +138,13 @@ public final class TrackingTaskDecorator implements TaskDecorator {
 	 * @return the tracked task, or a run of the periodic task it belongs to
 	 */
 	Runnable decoratePeriodic(Runnable runnable) {
-		ScheduledMethodTask owner = TaskNames.scheduledMethod(runnable);
+		ScheduledMethodTask owner = TaskNames.scheduledMethod(runnable, this.chain.wrappers());
 		if (isTracked(runnable) || (owner != null && owner.tracked() != null)) {
 			return decorate(runnable);
 		}
 		Submissions.Intent intent = Submissions.take();
-		Runnable body = (this.first != null) ? this.first.decorate(runnable) : runnable;
-		TrackedTask task = newTask(body, runnable, TaskNames.unwrap(runnable), null, intent, true, null,
+		Runnable body = (this.first != null) ? this.first.apply(runnable) : runnable;
+		TrackedTask task = newTask(body, runnable, this.chain.wrappers().unwrap(runnable), null, intent, true, null,
 				hasOutcome(runnable), false);
 		if (owner != null) {
 			TrackedTask bound = owner.bindIfAbsent(task);

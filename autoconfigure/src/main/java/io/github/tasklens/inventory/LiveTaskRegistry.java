@@ -20,11 +20,14 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskRegistry;
@@ -57,6 +60,10 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	private final int stripeShare;
 
 	private final Map<String, String> decorated = new ConcurrentHashMap<>();
+
+	private final Map<String, Object> executors = new ConcurrentHashMap<>();
+
+	private final List<BiConsumer<String, Object>> executorWatchers = new CopyOnWriteArrayList<>();
 
 	private final Map<String, String> undecorated = new ConcurrentHashMap<>();
 
@@ -263,12 +270,37 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	}
 
 	/**
-	 * Record an executor bean that tasklens decorates.
-	 * @param name the bean name
+	 * Record an executor that tasklens decorates, and tell the watchers.
+	 * @param name its name (a bean name in a Spring app)
 	 * @param how how it is decorated
+	 * @param executor the executor as it was before tasklens decorated it
 	 */
-	public void executorDecorated(String name, String how) {
+	public void executorDecorated(String name, String how, Object executor) {
 		this.decorated.put(name, how);
+		this.executors.put(name, executor);
+		for (BiConsumer<String, Object> watcher : this.executorWatchers) {
+			watcher.accept(name, executor);
+		}
+	}
+
+	/**
+	 * Be told of every executor decorated: those so far at once, then each as it is
+	 * decorated. One may be told twice when it is decorated while this is called.
+	 * @param watcher takes the executor's name and the executor as it was before tasklens
+	 * decorated it
+	 */
+	public void watchExecutors(BiConsumer<String, Object> watcher) {
+		this.executorWatchers.add(watcher);
+		new HashMap<>(this.executors).forEach(watcher);
+	}
+
+	/**
+	 * Return an executor that tasklens decorates.
+	 * @param name its name
+	 * @return the executor as it was before tasklens decorated it, or {@code null}
+	 */
+	public @Nullable Object executor(String name) {
+		return this.executors.get(name);
 	}
 
 	/**

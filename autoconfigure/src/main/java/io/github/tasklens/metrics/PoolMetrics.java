@@ -18,9 +18,10 @@ package io.github.tasklens.metrics;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
-import io.github.tasklens.inventory.ExecutorPools;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 
 /**
@@ -38,8 +39,9 @@ final class PoolMetrics {
 	private PoolMetrics() {
 	}
 
-	static void bindIfUnbound(MeterRegistry registry, String name, Object executor) {
-		ExecutorService pool = ExecutorPools.poolOf(executor);
+	static void bindIfUnbound(MeterRegistry registry, String name, Object executor,
+			Function<Object, @Nullable ExecutorService> pools) {
+		ExecutorService pool = pools.apply(executor);
 		if (pool == null || registry.find("executor.pool.size").tag("name", name).gauge() != null) {
 			return;
 		}

@@ -20,13 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
-import io.github.tasklens.decorate.ExecutorAdopter;
 import io.github.tasklens.inventory.LiveTaskRegistry;
 import io.github.tasklens.inventory.StateCounts;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -57,7 +58,7 @@ public final class TaskMeterBinder implements MeterBinder {
 
 	private final LiveTaskRegistry tasks;
 
-	private final ExecutorAdopter adopter;
+	private final Function<Object, @Nullable ExecutorService> pools;
 
 	private volatile @Nullable Counts counts;
 
@@ -65,12 +66,14 @@ public final class TaskMeterBinder implements MeterBinder {
 	 * Create a binder.
 	 * @param series the series of the application context
 	 * @param tasks its live tasks
-	 * @param adopter its executor adopter, which says which executors are decorated
+	 * @param pools finds the JDK pool behind a decorated executor, for Micrometer's pool
+	 * gauges, or answers {@code null}
 	 */
-	public TaskMeterBinder(TaskSeries series, LiveTaskRegistry tasks, ExecutorAdopter adopter) {
+	public TaskMeterBinder(TaskSeries series, LiveTaskRegistry tasks,
+			Function<Object, @Nullable ExecutorService> pools) {
 		this.series = series;
 		this.tasks = tasks;
-		this.adopter = adopter;
+		this.pools = pools;
 	}
 
 	@Override
@@ -107,7 +110,7 @@ public final class TaskMeterBinder implements MeterBinder {
 				}
 			}
 		}
-		this.adopter.watch((name, executor) -> {
+		this.tasks.watchExecutors((name, executor) -> {
 			if (bound.add(List.of("executor", name))) {
 				bindExecutor(registry, name, executor);
 			}
@@ -222,7 +225,7 @@ public final class TaskMeterBinder implements MeterBinder {
 			.description("Tasks past their time box: running past warn-after, or queued past queue-warn-after")
 			.tag("executor", name)
 			.register(registry);
-		PoolMetrics.bindIfUnbound(registry, name, executor);
+		PoolMetrics.bindIfUnbound(registry, name, executor, this.pools);
 	}
 
 	private Tags tags(TaskCounters counters) {

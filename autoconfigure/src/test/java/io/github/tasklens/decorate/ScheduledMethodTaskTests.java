@@ -45,6 +45,7 @@ class ScheduledMethodTaskTests {
 	private final LiveTaskRegistry registry = new LiveTaskRegistry();
 
 	private final TrackingTaskDecorator decorator = TaskChain.builder(this.registry)
+		.wrappers(SpringTaskWrappers.INSTANCE)
 		.hooks(() -> List.of(new TaskHook() {
 			@Override
 			public void onSubmit(TaskInfo task) {

@@ -63,7 +63,7 @@ class SpringInternalsTests {
 				SpringInternals.field(DelegatingErrorHandlingRunnable.class, "delegate", Runnable.class, "unused"),
 				outer))
 			.isSameAs(inner);
-		assertThat(TaskNames.unwrap(outer)).isSameAs(inner);
+		assertThat(SpringTaskWrappers.INSTANCE.unwrap(outer)).isSameAs(inner);
 	}
 
 }

@@ -86,16 +86,16 @@ public class ChainBenchmark {
 		TaskChain taskChain = TaskChain.builder(new LiveTaskRegistry()).build();
 		new ExecutorAdopter(taskChain, (name) -> false).adoptBean(this.decorated, "decorated",
 				ThreadPoolTaskExecutor.class);
-		this.chain = taskChain.decorator("sameThread", null, () -> false);
+		this.chain = taskChain.decorator("sameThread", null, () -> false)::decorate;
 		TaskChain defaults = TaskChain.builder(new LiveTaskRegistry())
 			.labelMdc(new LabelMdc("task."))
 			.capture(new ContextCapture())
 			.build();
-		this.defaultChain = defaults.decorator("sameThread", null, () -> false);
+		this.defaultChain = defaults.decorator("sameThread", null, () -> false)::decorate;
 		TaskChain metered = TaskChain.builder(new LiveTaskRegistry()).build();
-		new TaskMeterBinder(metered.series(), metered.registry(), new ExecutorAdopter(metered, (name) -> false))
+		new TaskMeterBinder(metered.series(), metered.registry(), (executor) -> null)
 			.bindTo(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-		this.meteredChain = metered.decorator("sameThread", null, () -> false);
+		this.meteredChain = metered.decorator("sameThread", null, () -> false)::decorate;
 		TaskChain histogram = TaskChain.builder(new LiveTaskRegistry()).build();
 		PrometheusMeterRegistry histogramRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		// what management.metrics.distribution.percentiles-histogram.tasks=true does
@@ -109,9 +109,8 @@ public class ChainBenchmark {
 			}
 
 		});
-		new TaskMeterBinder(histogram.series(), histogram.registry(), new ExecutorAdopter(histogram, (name) -> false))
-			.bindTo(histogramRegistry);
-		this.histogramChain = histogram.decorator("sameThread", null, () -> false);
+		new TaskMeterBinder(histogram.series(), histogram.registry(), (executor) -> null).bindTo(histogramRegistry);
+		this.histogramChain = histogram.decorator("sameThread", null, () -> false)::decorate;
 	}
 
 	@TearDown(Level.Trial)

@@ -63,7 +63,7 @@ public class InventoryBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() {
 		TaskChain chain = TaskChain.builder(new LiveTaskRegistry()).build();
-		TaskDecorator decorator = chain.decorator("queuedPool", null, () -> false);
+		TaskDecorator decorator = chain.decorator("queuedPool", null, () -> false)::decorate;
 		Runnable task = () -> {
 		};
 		for (int i = 0; i < this.liveTasks; i++) {

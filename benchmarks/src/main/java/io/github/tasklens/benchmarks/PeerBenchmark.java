@@ -62,11 +62,11 @@ public class PeerBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		this.chain = TaskChain.builder(new LiveTaskRegistry()).build().decorator("peers", null, () -> false);
+		this.chain = TaskChain.builder(new LiveTaskRegistry()).build().decorator("peers", null, () -> false)::decorate;
 		this.submitSiteChain = TaskChain.builder(new LiveTaskRegistry())
 			.submitSite(true)
 			.build()
-			.decorator("peers", null, () -> false);
+			.decorator("peers", null, () -> false)::decorate;
 		this.timed = new TimedExecutor(new SimpleMeterRegistry(), Runnable::run, "peers", "", Tags.empty());
 		this.snapshots = ContextSnapshotFactory.builder().build();
 	}

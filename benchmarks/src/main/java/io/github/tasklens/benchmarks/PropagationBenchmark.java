@@ -92,15 +92,15 @@ public class PropagationBenchmark {
 		this.tracer = new BraveTracer(this.tracing.tracer(), new BraveCurrentTraceContext(context),
 				new BraveBaggageManager());
 		ObservationAwareSpanThreadLocalAccessor spanAccessor = new ObservationAwareSpanThreadLocalAccessor(this.tracer);
-		this.core = TaskChain.builder(new LiveTaskRegistry()).build().decorator("core", null, () -> false);
+		this.core = TaskChain.builder(new LiveTaskRegistry()).build().decorator("core", null, () -> false)::decorate;
 		this.propagating = TaskChain.builder(new LiveTaskRegistry())
 			.capture(new ContextCapture(List.of(spanAccessor)))
 			.build()
-			.decorator("propagating", null, () -> false);
+			.decorator("propagating", null, () -> false)::decorate;
 		this.propagatingNoTracing = TaskChain.builder(new LiveTaskRegistry())
 			.capture(new ContextCapture())
 			.build()
-			.decorator("propagatingNoTracing", null, () -> false);
+			.decorator("propagatingNoTracing", null, () -> false)::decorate;
 		ContextRegistry springRegistry = new ContextRegistry();
 		ContextRegistry.getInstance().getThreadLocalAccessors().forEach(springRegistry::registerThreadLocalAccessor);
 		springRegistry.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());

@@ -66,7 +66,7 @@ public class WatchdogBenchmark {
 		TimeBoxPolicy policy = new TimeBoxPolicy(box, Map.of(), Map.of());
 		LiveTaskRegistry registry = new LiveTaskRegistry();
 		TaskChain chain = TaskChain.builder(registry).timeBoxes(policy).build();
-		TaskDecorator decorator = chain.decorator("queuedPool", null, () -> false);
+		TaskDecorator decorator = chain.decorator("queuedPool", null, () -> false)::decorate;
 		this.queue = new LinkedBlockingQueue<>();
 		for (int i = 0; i < this.liveTasks; i++) {
 			Runnable task = () -> {

@@ -39,7 +39,7 @@ import io.github.tasklens.actuate.endpoint.TasksDescriptor.GroupDescriptor;
 import io.github.tasklens.actuate.endpoint.TasksDescriptor.TaskDescriptor;
 import io.github.tasklens.decorate.ExecutorAdopter;
 import io.github.tasklens.decorate.TaskChain;
-import io.github.tasklens.inventory.ExecutorPools;
+import io.github.tasklens.decorate.ExecutorPools;
 import io.github.tasklens.inventory.InventorySnapshot;
 import io.github.tasklens.inventory.InventorySnapshot.LiveTask;
 import io.github.tasklens.inventory.StateCounts;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.tasklens.inventory;
+package io.github.tasklens.decorate;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
