@@ -22,11 +22,10 @@ import java.util.Set;
 
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.decorate.TaskChain;
+import io.github.tasklens.decorate.TrackingTaskDecorator;
 import io.github.tasklens.inventory.LiveTaskRegistry;
 import io.github.tasklens.inventory.RegistryEntry;
 import io.github.tasklens.metrics.TaskCounters;
-
-import org.springframework.core.task.TaskDecorator;
 
 /**
  * One chain with its own registry, as one application context has: what each jcstress
@@ -45,7 +44,7 @@ final class Fixture {
 
 	private final TaskChain chain = TaskChain.builder(this.registry).build();
 
-	private final TaskDecorator executor = this.chain.decorator("pool", null, () -> false);
+	private final TrackingTaskDecorator executor = this.chain.decorator("pool", null, () -> false);
 
 	/**
 	 * Submit a task: it is registered as queued, and runs when the returned runnable is
