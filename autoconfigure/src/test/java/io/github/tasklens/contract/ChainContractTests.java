@@ -23,11 +23,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.TaskInfo;
-import io.github.tasklens.autoconfigure.TasklensAutoConfiguration;
-import io.github.tasklens.decorate.TaskChain;
-import io.github.tasklens.decorate.TrackingTaskDecorator;
-import io.github.tasklens.inventory.LiveTaskRegistry;
-import io.github.tasklens.inventory.ThreadKind;
+import io.github.tasklens.boot.autoconfigure.TasklensAutoConfiguration;
+import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.task.TrackingTaskDecorator;
+import io.github.tasklens.registry.LiveTaskRegistry;
+import io.github.tasklens.registry.ThreadKind;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

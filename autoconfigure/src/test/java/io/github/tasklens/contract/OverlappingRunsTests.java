@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.TaskState;
-import io.github.tasklens.autoconfigure.TasklensAutoConfiguration;
+import io.github.tasklens.boot.autoconfigure.TasklensAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskRegistry;
-import io.github.tasklens.autoconfigure.TasklensAutoConfiguration;
-import io.github.tasklens.decorate.TaskChain;
+import io.github.tasklens.boot.autoconfigure.TasklensAutoConfiguration;
+import io.github.tasklens.task.TaskChain;
 import io.github.tasklens.metrics.TaskCounters;
 import io.github.tasklens.metrics.TaskSeries;
 import org.jspecify.annotations.Nullable;

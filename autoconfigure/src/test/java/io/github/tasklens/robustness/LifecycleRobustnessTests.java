@@ -28,10 +28,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.TaskRegistry;
-import io.github.tasklens.actuate.endpoint.TasksDescriptor;
-import io.github.tasklens.actuate.endpoint.TasksEndpoint;
-import io.github.tasklens.autoconfigure.TasklensAutoConfiguration;
-import io.github.tasklens.autoconfigure.TasksEndpointAutoConfiguration;
+import io.github.tasklens.boot.actuate.TasksDescriptor;
+import io.github.tasklens.boot.actuate.TasksEndpoint;
+import io.github.tasklens.boot.autoconfigure.TasklensAutoConfiguration;
+import io.github.tasklens.boot.autoconfigure.TasksEndpointAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;

@@ -19,7 +19,7 @@ package io.github.tasklens.robustness;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.github.tasklens.autoconfigure.TasklensAutoConfiguration;
+import io.github.tasklens.boot.autoconfigure.TasklensAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;

@@ -20,11 +20,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.TaskLabels;
-import io.github.tasklens.decorate.ContextCapture;
-import io.github.tasklens.decorate.ExecutorAdopter;
-import io.github.tasklens.decorate.LabelMdc;
-import io.github.tasklens.decorate.TaskChain;
-import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.github.tasklens.propagation.ContextCapture;
+import io.github.tasklens.boot.executor.ExecutorAdopter;
+import io.github.tasklens.propagation.LabelMdc;
+import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.registry.LiveTaskRegistry;
 import io.github.tasklens.metrics.TaskMeterBinder;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;

@@ -21,11 +21,11 @@ import java.lang.management.ThreadInfo;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.github.tasklens.actuate.endpoint.TasksDescriptor;
-import io.github.tasklens.actuate.endpoint.TasksEndpoint;
-import io.github.tasklens.decorate.ExecutorAdopter;
-import io.github.tasklens.decorate.TaskChain;
-import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.github.tasklens.boot.actuate.TasksDescriptor;
+import io.github.tasklens.boot.actuate.TasksEndpoint;
+import io.github.tasklens.boot.executor.ExecutorAdopter;
+import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.registry.LiveTaskRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

@@ -19,8 +19,8 @@ package io.github.tasklens.benchmarks;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-import io.github.tasklens.decorate.TaskChain;
-import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.registry.LiveTaskRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.internal.TimedExecutor;

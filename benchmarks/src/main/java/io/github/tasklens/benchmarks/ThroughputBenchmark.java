@@ -23,10 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import io.github.tasklens.decorate.ContextCapture;
-import io.github.tasklens.decorate.ExecutorAdopter;
-import io.github.tasklens.decorate.TaskChain;
-import io.github.tasklens.inventory.LiveTaskRegistry;
+import io.github.tasklens.propagation.ContextCapture;
+import io.github.tasklens.boot.executor.ExecutorAdopter;
+import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.registry.LiveTaskRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.github.tasklens.decorate.TaskChain;
-import io.github.tasklens.inventory.LiveTaskRegistry;
-import io.github.tasklens.inventory.TaskTimeBox;
-import io.github.tasklens.inventory.TimeBoxPolicy;
-import io.github.tasklens.inventory.Watchdog;
+import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.registry.LiveTaskRegistry;
+import io.github.tasklens.timebox.TaskTimeBox;
+import io.github.tasklens.timebox.TimeBoxPolicy;
+import io.github.tasklens.timebox.Watchdog;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

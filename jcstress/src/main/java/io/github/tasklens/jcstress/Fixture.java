@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.tasklens.TaskInfo;
-import io.github.tasklens.decorate.TaskChain;
-import io.github.tasklens.decorate.TrackingTaskDecorator;
-import io.github.tasklens.inventory.LiveTaskRegistry;
-import io.github.tasklens.inventory.RegistryEntry;
+import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.task.TrackingTaskDecorator;
+import io.github.tasklens.registry.LiveTaskRegistry;
+import io.github.tasklens.registry.RegistryEntry;
 import io.github.tasklens.metrics.TaskCounters;
 
 /**

@@ -22,7 +22,7 @@ import java.util.List;
 
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskState;
-import io.github.tasklens.inventory.Texts;
+import io.github.tasklens.registry.Texts;
 
 /**
  * What a leak check found: the tasks and the threads still live that it does not ignore.

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskLabels;
-import io.github.tasklens.autoconfigure.TasklensAutoConfiguration;
+import io.github.tasklens.boot.autoconfigure.TasklensAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,0 +1,478 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.boot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.github.tasklens.TaskLabels;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.util.PatternMatchUtils;
+
+/**
+ * Configuration properties for tasklens.
+ *
+ * @author tasklens authors
+ */
+@ConfigurationProperties("tasklens")
+public class TasklensProperties {
+
+	/**
+	 * Whether tasklens decorates executors. When false, every executor bean is left
+	 * exactly as it was.
+	 */
+	private boolean enabled = true;
+
+	private final Executors executors = new Executors();
+
+	private final Hooks hooks = new Hooks();
+
+	private final Labels labels = new Labels();
+
+	private final Propagation propagation = new Propagation();
+
+	private final Failures failures = new Failures();
+
+	private final Metrics metrics = new Metrics();
+
+	private final Inventory inventory = new Inventory();
+
+	@NestedConfigurationProperty
+	private final TimeboxProperties timebox = new TimeboxProperties();
+
+	@NestedConfigurationProperty
+	private final LimitsProperties limits = new LimitsProperties();
+
+	private final Shutdown shutdown = new Shutdown();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Executors getExecutors() {
+		return this.executors;
+	}
+
+	public Hooks getHooks() {
+		return this.hooks;
+	}
+
+	public Labels getLabels() {
+		return this.labels;
+	}
+
+	public Propagation getPropagation() {
+		return this.propagation;
+	}
+
+	public Failures getFailures() {
+		return this.failures;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public Inventory getInventory() {
+		return this.inventory;
+	}
+
+	public TimeboxProperties getTimebox() {
+		return this.timebox;
+	}
+
+	public LimitsProperties getLimits() {
+		return this.limits;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	/**
+	 * What happens when the application context closes.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Whether the tasks still live once the executors have shut down are logged at
+		 * WARN, in one report grouped by stack.
+		 */
+		private boolean report = true;
+
+		public boolean isReport() {
+			return this.report;
+		}
+
+		public void setReport(boolean report) {
+			this.report = report;
+		}
+
+	}
+
+	/**
+	 * Which executor beans tasklens decorates.
+	 */
+	public static class Executors {
+
+		private static final Pattern BEAN_NAME_PATTERN = Pattern.compile("[A-Za-z0-9_.$#:*-]+");
+
+		/**
+		 * Comma-separated list of bean-name patterns of executors to leave undecorated. A
+		 * pattern is a bean name in which '*' matches any characters.
+		 */
+		private List<String> exclude = new ArrayList<>();
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			for (String pattern : exclude) {
+				if (pattern == null || !BEAN_NAME_PATTERN.matcher(pattern).matches()) {
+					throw new IllegalArgumentException("Invalid tasklens.executors.exclude pattern '" + pattern
+							+ "': a pattern is a bean name made of letters, digits and the characters _ . $ # : -,"
+							+ " in which '*' matches any characters (for example 'reportExecutor' or 'kafka*')");
+				}
+			}
+			this.exclude = new ArrayList<>(exclude);
+		}
+
+		/**
+		 * Return whether the executor bean with the given name is excluded.
+		 * @param beanName the bean name
+		 * @return whether it matches one of the patterns
+		 */
+		public boolean isExcluded(String beanName) {
+			for (String pattern : this.exclude) {
+				if (PatternMatchUtils.simpleMatch(pattern, beanName)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	/**
+	 * Built-in hooks.
+	 */
+	public static class Hooks {
+
+		/**
+		 * Level at which the start of every task run is logged, with its executor and
+		 * name.
+		 */
+		private LogStart logStart = LogStart.OFF;
+
+		public LogStart getLogStart() {
+			return this.logStart;
+		}
+
+		public void setLogStart(LogStart logStart) {
+			this.logStart = logStart;
+		}
+
+	}
+
+	/**
+	 * Task labels.
+	 */
+	public static class Labels {
+
+		/**
+		 * Labels added to every task, by key. A key is made of lowercase letters, digits
+		 * and the characters _ . -; a value has at most 256 characters.
+		 */
+		@Name("static")
+		private Map<String, String> staticLabels = new LinkedHashMap<>();
+
+		/**
+		 * Whether the labels of a task are put into the MDC while it runs.
+		 */
+		private boolean mdc = true;
+
+		/**
+		 * Prefix of the MDC keys under which the labels of a task are put.
+		 */
+		private String mdcPrefix = "task.";
+
+		public Map<String, String> getStatic() {
+			return this.staticLabels;
+		}
+
+		public void setStatic(Map<String, String> staticLabels) {
+			for (Map.Entry<String, String> label : staticLabels.entrySet()) {
+				try {
+					TaskLabels.checkValue(TaskLabels.checkKey(label.getKey()), label.getValue());
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException(
+							"Invalid tasklens.labels.static." + label.getKey() + ": " + ex.getMessage(), ex);
+				}
+			}
+			this.staticLabels = new LinkedHashMap<>(staticLabels);
+		}
+
+		public boolean isMdc() {
+			return this.mdc;
+		}
+
+		public void setMdc(boolean mdc) {
+			this.mdc = mdc;
+		}
+
+		public String getMdcPrefix() {
+			return this.mdcPrefix;
+		}
+
+		public void setMdcPrefix(String mdcPrefix) {
+			this.mdcPrefix = mdcPrefix;
+		}
+
+	}
+
+	/**
+	 * Failures of tasks.
+	 */
+	public static class Failures {
+
+		/**
+		 * Whether an exception thrown by a task given to 'execute' stops at tasklens once
+		 * logged and counted, so that it does not end the pool's worker thread. An
+		 * uncaught-exception handler the app installed (on the thread or as the JVM's
+		 * default) still receives it, once; where there is none, tasklens's log line
+		 * replaces the JVM's print to System.err. Errors are always rethrown.
+		 */
+		private boolean recover = true;
+
+		/**
+		 * Whether each failure is logged at ERROR, once, with the task's executor, name,
+		 * labels and id. Spring's default handlers that would log it again are then
+		 * silenced. When false, failures are only counted.
+		 */
+		private boolean log = true;
+
+		public boolean isRecover() {
+			return this.recover;
+		}
+
+		public void setRecover(boolean recover) {
+			this.recover = recover;
+		}
+
+		public boolean isLog() {
+			return this.log;
+		}
+
+		public void setLog(boolean log) {
+			this.log = log;
+		}
+
+	}
+
+	/**
+	 * Micrometer meters of tasks.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Comma-separated list of the label keys whose values become tags of the task
+		 * meters. 'executor' is always a tag; a task without one of the labels has the
+		 * value 'none'. Unlike Boot's 'management.metrics.tags', a map of tag values
+		 * added to every meter, this names label keys.
+		 */
+		private List<String> labelTags = new ArrayList<>(List.of("executor", "task"));
+
+		/**
+		 * Maximum number of series (distinct combinations of tag values, by default
+		 * distinct task names) of each executor, at least 1. Tasks beyond it are counted
+		 * in one series whose tags are 'other'.
+		 */
+		private int maxSeriesPerExecutor = 100;
+
+		public List<String> getLabelTags() {
+			return this.labelTags;
+		}
+
+		public void setLabelTags(List<String> labelTags) {
+			this.labelTags = checkedLabelTags(labelTags, "tasklens.metrics.label-tags");
+		}
+
+		public int getMaxSeriesPerExecutor() {
+			return this.maxSeriesPerExecutor;
+		}
+
+		public void setMaxSeriesPerExecutor(int maxSeriesPerExecutor) {
+			this.maxSeriesPerExecutor = checkedMaxSeries(maxSeriesPerExecutor,
+					"tasklens.metrics.max-series-per-executor");
+		}
+
+		/**
+		 * Return the label keys that become tags.
+		 * @return the label keys
+		 * @deprecated since 0.1.0 in favour of {@link #getLabelTags()}: the name read
+		 * like Boot's 'management.metrics.tags', a map of tag values
+		 */
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "tasklens.metrics.label-tags",
+				reason = "It names label keys; Boot's management.metrics.tags is a map of tag values.", since = "0.1.0")
+		public List<String> getTags() {
+			return getLabelTags();
+		}
+
+		@Deprecated(since = "0.1.0")
+		public void setTags(List<String> tags) {
+			this.labelTags = checkedLabelTags(tags, "tasklens.metrics.tags");
+		}
+
+		/**
+		 * Return the most series per executor.
+		 * @return the most series
+		 * @deprecated since 0.1.0 in favour of {@link #getMaxSeriesPerExecutor()}: it
+		 * caps series, of which task names are only the default kind
+		 */
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "tasklens.metrics.max-series-per-executor",
+				reason = "It caps series, whatever their tags, not only task names.", since = "0.1.0")
+		public int getMaxTaskNames() {
+			return getMaxSeriesPerExecutor();
+		}
+
+		@Deprecated(since = "0.1.0")
+		public void setMaxTaskNames(int maxTaskNames) {
+			this.maxSeriesPerExecutor = checkedMaxSeries(maxTaskNames, "tasklens.metrics.max-task-names");
+		}
+
+		private static List<String> checkedLabelTags(List<String> keys, String property) {
+			for (String key : keys) {
+				try {
+					TaskLabels.checkKey(key);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("Invalid " + property + " entry '" + key + "': "
+							+ ex.getMessage() + " (for example 'executor,task,team')", ex);
+				}
+			}
+			return new ArrayList<>(keys);
+		}
+
+		private static int checkedMaxSeries(int max, String property) {
+			if (max < 1) {
+				throw new IllegalArgumentException("Invalid " + property + " " + max + ": it must be at least 1");
+			}
+			return max;
+		}
+
+	}
+
+	/**
+	 * The inventory of live tasks.
+	 */
+	public static class Inventory {
+
+		/**
+		 * Maximum number of live tasks listed, 0 or more. Tasks submitted while that many
+		 * are listed run, are decorated and counted, but are never listed;
+		 * '/actuator/tasks' shows how many as 'untracked'.
+		 */
+		private int maxTracked = 100_000;
+
+		/**
+		 * Whether to capture the top frames of the code that submits each task (its
+		 * "created by"), shown by '/actuator/tasks'. Costs a stack walk per task, about 5
+		 * µs and 2.7 KB.
+		 */
+		private boolean submitSite;
+
+		public int getMaxTracked() {
+			return this.maxTracked;
+		}
+
+		public void setMaxTracked(int maxTracked) {
+			if (maxTracked < 0) {
+				throw new IllegalArgumentException("Invalid tasklens.inventory.max-tracked " + maxTracked
+						+ ": it must be 0 (list no task) or more");
+			}
+			this.maxTracked = maxTracked;
+		}
+
+		public boolean isSubmitSite() {
+			return this.submitSite;
+		}
+
+		public void setSubmitSite(boolean submitSite) {
+			this.submitSite = submitSite;
+		}
+
+	}
+
+	/**
+	 * Context propagation into tasks.
+	 */
+	public static class Propagation {
+
+		/**
+		 * Whether the submitter's context is carried into each task: its MDC and every
+		 * ThreadLocalAccessor registered with Micrometer's ContextRegistry (tracing,
+		 * security, the app's own).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Whether and how task starts are logged.
+	 */
+	public enum LogStart {
+
+		/**
+		 * Do not log task starts.
+		 */
+		OFF,
+
+		/**
+		 * Log task starts at DEBUG.
+		 */
+		DEBUG,
+
+		/**
+		 * Log task starts at INFO.
+		 */
+		INFO
+
+	}
+
+}

@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.tasklens.boot.scheduling;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a startup that failed on a tasklens annotation with a value it cannot use:
+ * which annotation, on which method, what is wrong and what is allowed.
+ *
+ * @author tasklens authors
+ */
+class TaskAnnotationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidTaskAnnotationException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidTaskAnnotationException cause) {
+		return new FailureAnalysis(cause.getMessage(), "Update " + cause.getAnnotation() + " on " + cause.getMethod()
+				+ ". Allowed: " + cause.getAllowed() + ".", cause);
+	}
+
+}

@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.propagation;
+
+import java.util.List;
+
+import io.micrometer.context.ThreadLocalAccessor;
+
+/**
+ * Context accessors that tasklens adds for one application context (the span-aware
+ * tracing accessor, for example), beside those of the JVM-wide registry. Resolved once,
+ * when the chain is built.
+ *
+ * @author tasklens authors
+ */
+@FunctionalInterface
+public interface ContextAccessors {
+
+	/**
+	 * Return the accessors to add.
+	 * @return the accessors
+	 */
+	List<ThreadLocalAccessor<?>> accessors();
+
+}

@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.task;
+
+import java.util.concurrent.Callable;
+
+import io.github.tasklens.TaskLabels;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What runs on the current thread: the tracked task, or labels added with
+ * {@code TaskContext.withLabels}. One thread-local, always restored: a pooled thread
+ * never keeps the labels of a task that has ended.
+ *
+ * @author tasklens authors
+ */
+public final class TaskFrames {
+
+	private static final ThreadLocal<@Nullable Object> FRAME = new ThreadLocal<>();
+
+	private TaskFrames() {
+	}
+
+	/**
+	 * Return the task running on the current thread.
+	 * @return the task, or {@code null} outside a decorated task
+	 */
+	public static @Nullable TrackedTask currentTask() {
+		return taskOf(FRAME.get());
+	}
+
+	/**
+	 * Return the labels in force on the current thread: the running task's, with any
+	 * added by {@code withLabels}.
+	 * @return the labels, empty outside a task and {@code withLabels}
+	 */
+	public static TaskLabels currentLabels() {
+		return labelsOf(FRAME.get());
+	}
+
+	/**
+	 * Run code with extra labels, restoring the previous ones afterwards, also when the
+	 * code throws.
+	 * @param <T> the result type
+	 * @param labels the labels to add
+	 * @param action the code
+	 * @return what the code returned
+	 * @throws Exception what the code threw
+	 */
+	public static <T> T withLabels(TaskLabels labels, Callable<T> action) throws Exception {
+		Object previous = FRAME.get();
+		FRAME.set(new LabelFrame(taskOf(previous), labelsOf(previous).and(labels)));
+		try {
+			return action.call();
+		}
+		finally {
+			FRAME.set(previous);
+		}
+	}
+
+	static @Nullable Object enter(TrackedTask task) {
+		Object previous = FRAME.get();
+		FRAME.set(task);
+		return previous;
+	}
+
+	static void exit(@Nullable Object previous) {
+		// set, not remove: removing and setting again allocates a map entry per run
+		FRAME.set(previous);
+	}
+
+	private static @Nullable TrackedTask taskOf(@Nullable Object frame) {
+		if (frame instanceof TrackedTask task) {
+			return task;
+		}
+		return (frame instanceof LabelFrame labelFrame) ? labelFrame.task() : null;
+	}
+
+	private static TaskLabels labelsOf(@Nullable Object frame) {
+		if (frame instanceof TrackedTask task) {
+			return task.labels();
+		}
+		return (frame instanceof LabelFrame labelFrame) ? labelFrame.labels() : TaskLabels.empty();
+	}
+
+	private record LabelFrame(@Nullable TrackedTask task, TaskLabels labels) {
+	}
+
+}
