@@ -34,7 +34,7 @@ import org.springframework.util.ReflectionUtils;
  *
  * @author tasklens authors
  */
-final class SpringInternals {
+public final class SpringInternals {
 
 	private static final Logger logger = LoggerFactory.getLogger(SpringInternals.class);
 
@@ -51,7 +51,7 @@ final class SpringInternals {
 	 * @param degrades what tasklens does without it, for the WARN
 	 * @return the field, or {@code null} when it cannot be had
 	 */
-	static @Nullable Field field(Class<?> type, String name, @Nullable Class<?> fieldType, String degrades) {
+	public static @Nullable Field field(Class<?> type, String name, @Nullable Class<?> fieldType, String degrades) {
 		try {
 			Field field = ReflectionUtils.findField(type, name, fieldType);
 			if (field != null) {
@@ -74,7 +74,7 @@ final class SpringInternals {
 	 * @param parameterTypes its parameter types
 	 * @return the method, or {@code null} when it cannot be had
 	 */
-	static @Nullable Method method(Class<?> type, String name, String degrades, Class<?>... parameterTypes) {
+	public static @Nullable Method method(Class<?> type, String name, String degrades, Class<?>... parameterTypes) {
 		try {
 			Method method = ReflectionUtils.findMethod(type, name, parameterTypes);
 			if (method != null) {
@@ -95,7 +95,7 @@ final class SpringInternals {
 	 * @param target the object to read it of
 	 * @return the value
 	 */
-	static @Nullable Object get(@Nullable Field field, Object target) {
+	public static @Nullable Object get(@Nullable Field field, Object target) {
 		return (field != null) ? ReflectionUtils.getField(field, target) : null;
 	}
 

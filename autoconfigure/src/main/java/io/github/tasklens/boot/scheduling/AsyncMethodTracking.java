@@ -31,6 +31,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.github.tasklens.boot.executor.ExecutorAdopter;
+import io.github.tasklens.boot.executor.SpringInternals;
 import io.github.tasklens.task.Submissions;
 import io.github.tasklens.task.TaskNames;
 import io.github.tasklens.task.TrackedTask;
@@ -72,9 +73,11 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitializingSingleton {
 
-	private static final @Nullable Field DEFAULT_EXECUTOR = field("defaultExecutor");
+	private static final @Nullable Field DEFAULT_EXECUTOR = SpringInternals.field(AsyncExecutionAspectSupport.class,
+			"defaultExecutor", null, "the default executor of @Async methods is tracked only if it is a bean");
 
-	private static final @Nullable Field EXCEPTION_HANDLER = field("exceptionHandler");
+	private static final @Nullable Field EXCEPTION_HANDLER = SpringInternals.field(AsyncExecutionAspectSupport.class,
+			"exceptionHandler", null, "a failure of an @Async void method is logged by Spring as well as by tasklens");
 
 	private final Supplier<ExecutorAdopter> adopter;
 
@@ -267,14 +270,6 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 			return ExecutorAdopter.ASYNC_FALLBACK;
 		}
 		return "asyncConfigurerExecutor";
-	}
-
-	private static @Nullable Field field(String name) {
-		Field field = ReflectionUtils.findField(AsyncExecutionAspectSupport.class, name);
-		if (field != null) {
-			ReflectionUtils.makeAccessible(field);
-		}
-		return field;
 	}
 
 	private record MethodKey(Class<?> type, Method method) {

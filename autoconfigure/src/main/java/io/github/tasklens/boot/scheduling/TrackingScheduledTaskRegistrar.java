@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.github.tasklens.boot.executor.SpringExecutors;
+import io.github.tasklens.boot.executor.SpringInternals;
 import io.github.tasklens.boot.executor.SpringTaskDecorator;
 import io.github.tasklens.boot.executor.SpringTaskWrappers;
 import io.github.tasklens.task.ScheduledMethodTask;
@@ -53,9 +54,13 @@ import org.springframework.util.ReflectionUtils;
  */
 final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 
-	private static final @Nullable Field SCHEDULED_FUTURE = scheduledFutureField();
+	private static final @Nullable Field SCHEDULED_FUTURE = SpringInternals.field(ScheduledTask.class, "future", null,
+			"a cancelled @Scheduled method stays listed until its scheduler shuts down");
 
-	private static final @Nullable Method DETERMINE_TARGET = determineTargetMethod();
+	private static final @Nullable Method DETERMINE_TARGET = SpringInternals.method(TaskSchedulerRouter.class,
+			"determineTargetScheduler",
+			"a @Scheduled method of a scheduler chosen by qualifier is tracked once its scheduler runs it",
+			Runnable.class);
 
 	/**
 	 * Spring's handle of each method's schedule, from its registration: a task registered
@@ -138,23 +143,6 @@ final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 
 	private static @Nullable Future<?> scheduledFuture(ScheduledTask task) {
 		return (SCHEDULED_FUTURE != null) ? (Future<?>) ReflectionUtils.getField(SCHEDULED_FUTURE, task) : null;
-	}
-
-	private static @Nullable Method determineTargetMethod() {
-		Method method = ReflectionUtils.findMethod(TaskSchedulerRouter.class, "determineTargetScheduler",
-				Runnable.class);
-		if (method != null) {
-			ReflectionUtils.makeAccessible(method);
-		}
-		return method;
-	}
-
-	private static @Nullable Field scheduledFutureField() {
-		Field field = ReflectionUtils.findField(ScheduledTask.class, "future");
-		if (field != null) {
-			ReflectionUtils.makeAccessible(field);
-		}
-		return field;
 	}
 
 }
