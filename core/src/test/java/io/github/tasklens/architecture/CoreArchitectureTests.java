@@ -52,7 +52,8 @@ class CoreArchitectureTests {
 	private static final Map<String, List<String>> USES = Map.of("task",
 			List.of("propagation", "limit", "timebox", "registry", "metrics"), "executor",
 			List.of("task", "registry", "metrics"), "timebox", List.of("registry"), "limit", List.of("registry"),
-			"metrics", List.of("registry"), "registry", List.of(), "propagation", List.of());
+			"metrics", List.of("registry"), "registry", List.of(), "propagation", List.of(), "runtime",
+			List.of("task", "executor", "registry", "timebox"));
 
 	@Test
 	void theCoreReachesNoSpringClass() {
