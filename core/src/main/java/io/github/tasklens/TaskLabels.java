@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -151,21 +152,13 @@ public final class TaskLabels {
 	}
 
 	/**
-	 * Return the key at the given position, in key order.
-	 * @param index the position
-	 * @return the key
+	 * Hand each label to an action, in key order, without copying them.
+	 * @param action takes the key and the value
 	 */
-	public String keyAt(int index) {
-		return this.keys[index];
-	}
-
-	/**
-	 * Return the value at the given position, in key order.
-	 * @param index the position
-	 * @return the value
-	 */
-	public String valueAt(int index) {
-		return this.values[index];
+	public void forEach(BiConsumer<String, String> action) {
+		for (int i = 0; i < this.keys.length; i++) {
+			action.accept(this.keys[i], this.values[i]);
+		}
 	}
 
 	/**
@@ -240,14 +233,7 @@ public final class TaskLabels {
 		array[j - 1] = swapped;
 	}
 
-	/**
-	 * Check a label key.
-	 * @param key the key
-	 * @return the key
-	 * @throws IllegalArgumentException if the key is null or not made of lowercase
-	 * letters, digits, {@code _ . -}
-	 */
-	public static String checkKey(@Nullable String key) {
+	private static String checkKey(@Nullable String key) {
 		if (key == null || !KEY.matcher(key).matches()) {
 			throw new IllegalArgumentException("Invalid task label key '" + key
 					+ "': a key is made of lowercase letters, digits and the characters _ . -");
@@ -255,15 +241,7 @@ public final class TaskLabels {
 		return key;
 	}
 
-	/**
-	 * Check a label value.
-	 * @param key the key it belongs to
-	 * @param value the value
-	 * @return the value
-	 * @throws IllegalArgumentException if the value is null or longer than
-	 * {@value #MAX_VALUE_LENGTH} characters
-	 */
-	public static String checkValue(String key, @Nullable String value) {
+	private static String checkValue(String key, @Nullable String value) {
 		if (value == null) {
 			throw new IllegalArgumentException("Task label '" + key + "' has a null value");
 		}

@@ -110,7 +110,7 @@ public final class TaskMeterBinder implements MeterBinder {
 				}
 			}
 		}
-		this.tasks.watchExecutors((name, executor) -> {
+		this.tasks.executors().watch((name, executor) -> {
 			if (bound.add(List.of("executor", name))) {
 				bindExecutor(registry, name, executor);
 			}

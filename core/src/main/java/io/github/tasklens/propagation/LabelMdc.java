@@ -17,6 +17,7 @@ package io.github.tasklens.propagation;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 import io.github.tasklens.TaskLabels;
 import org.jspecify.annotations.Nullable;
@@ -48,13 +49,9 @@ public final class LabelMdc {
 	 * @return what to restore afterwards
 	 */
 	public @Nullable String[] put(TaskLabels labels) {
-		@Nullable String[] previous = new String[labels.size()];
-		for (int i = 0; i < labels.size(); i++) {
-			String key = mdcKey(labels.keyAt(i));
-			previous[i] = MDC.get(key);
-			MDC.put(key, labels.valueAt(i));
-		}
-		return previous;
+		Put put = new Put(new String[labels.size()]);
+		labels.forEach(put);
+		return put.previous;
 	}
 
 	/**
@@ -63,16 +60,7 @@ public final class LabelMdc {
 	 * @param previous what {@link #put} returned
 	 */
 	public void restore(TaskLabels labels, @Nullable String[] previous) {
-		for (int i = 0; i < labels.size(); i++) {
-			String key = mdcKey(labels.keyAt(i));
-			String value = previous[i];
-			if (value != null) {
-				MDC.put(key, value);
-			}
-			else {
-				MDC.remove(key);
-			}
-		}
+		labels.forEach(new Restore(previous));
 	}
 
 	private String mdcKey(String labelKey) {
@@ -84,6 +72,49 @@ public final class LabelMdc {
 			}
 		}
 		return key;
+	}
+
+	private final class Put implements BiConsumer<String, String> {
+
+		private final @Nullable String[] previous;
+
+		private int next;
+
+		Put(@Nullable String[] previous) {
+			this.previous = previous;
+		}
+
+		@Override
+		public void accept(String labelKey, String value) {
+			String key = mdcKey(labelKey);
+			this.previous[this.next++] = MDC.get(key);
+			MDC.put(key, value);
+		}
+
+	}
+
+	private final class Restore implements BiConsumer<String, String> {
+
+		private final @Nullable String[] previous;
+
+		private int next;
+
+		Restore(@Nullable String[] previous) {
+			this.previous = previous;
+		}
+
+		@Override
+		public void accept(String labelKey, String ignored) {
+			String key = mdcKey(labelKey);
+			String value = this.previous[this.next++];
+			if (value != null) {
+				MDC.put(key, value);
+			}
+			else {
+				MDC.remove(key);
+			}
+		}
+
 	}
 
 }

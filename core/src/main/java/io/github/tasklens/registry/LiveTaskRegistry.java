@@ -15,18 +15,12 @@
  */
 package io.github.tasklens.registry;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
@@ -60,13 +54,7 @@ public final class LiveTaskRegistry implements TaskRegistry {
 
 	private final int stripeShare;
 
-	private final Map<String, String> decorated = new ConcurrentHashMap<>();
-
-	private final Map<String, Object> executors = new ConcurrentHashMap<>();
-
-	private final List<BiConsumer<String, Object>> executorWatchers = new CopyOnWriteArrayList<>();
-
-	private final Map<String, String> undecorated = new ConcurrentHashMap<>();
+	private final KnownExecutors executors = new KnownExecutors();
 
 	/**
 	 * Create an empty registry that lists up to {@value #DEFAULT_MAX_TRACKED} live tasks.
@@ -271,46 +259,11 @@ public final class LiveTaskRegistry implements TaskRegistry {
 	}
 
 	/**
-	 * Record an executor that tasklens decorates, and tell the watchers.
-	 * @param name its name (a bean name in a Spring app)
-	 * @param how how it is decorated
-	 * @param executor the executor as it was before tasklens decorated it
+	 * Return the executors tasklens decorates and leaves alone.
+	 * @return the executors
 	 */
-	public void executorDecorated(String name, String how, Object executor) {
-		this.decorated.put(name, how);
-		this.executors.put(name, executor);
-		for (BiConsumer<String, Object> watcher : this.executorWatchers) {
-			watcher.accept(name, executor);
-		}
-	}
-
-	/**
-	 * Be told of every executor decorated: those so far at once, then each as it is
-	 * decorated. One may be told twice when it is decorated while this is called.
-	 * @param watcher takes the executor's name and the executor as it was before tasklens
-	 * decorated it
-	 */
-	public void watchExecutors(BiConsumer<String, Object> watcher) {
-		this.executorWatchers.add(watcher);
-		new HashMap<>(this.executors).forEach(watcher);
-	}
-
-	/**
-	 * Return an executor that tasklens decorates.
-	 * @param name its name
-	 * @return the executor as it was before tasklens decorated it, or {@code null}
-	 */
-	public @Nullable Object executor(String name) {
-		return this.executors.get(name);
-	}
-
-	/**
-	 * Record an executor bean that tasklens leaves alone.
-	 * @param name the bean name
-	 * @param reason why
-	 */
-	public void executorUndecorated(String name, String reason) {
-		this.undecorated.put(name, reason);
+	public KnownExecutors executors() {
+		return this.executors;
 	}
 
 	@Override
@@ -397,82 +350,12 @@ public final class LiveTaskRegistry implements TaskRegistry {
 
 	@Override
 	public Map<String, String> decoratedExecutors() {
-		return new TreeMap<>(this.decorated);
+		return this.executors.decorated();
 	}
 
 	@Override
 	public Map<String, String> undecoratedExecutors() {
-		return new TreeMap<>(this.undecorated);
-	}
-
-	private static final class Stripe {
-
-		private static final VarHandle TRACKED;
-
-		private static final VarHandle UNTRACKED;
-
-		private static final VarHandle LOCKED;
-
-		private static final int SPINS_BEFORE_YIELD = 64;
-
-		static {
-			try {
-				MethodHandles.Lookup lookup = MethodHandles.lookup();
-				TRACKED = lookup.findVarHandle(Stripe.class, "tracked", int.class);
-				UNTRACKED = lookup.findVarHandle(Stripe.class, "untracked", int.class);
-				LOCKED = lookup.findVarHandle(Stripe.class, "locked", int.class);
-			}
-			catch (ReflectiveOperationException ex) {
-				throw new ExceptionInInitializerError(ex);
-			}
-		}
-
-		private @Nullable RegistryEntry head;
-
-		// written under the stripe's lock, read by other stripes without it: release and
-		// acquire, no fence on the task's path
-		private int tracked;
-
-		private int untracked;
-
-		// a spin lock, not a monitor: held for a few writes on a task's path, and an
-		// uncontended monitor costs two CASes where this costs one and a plain store
-		private int locked;
-
-		void lock() {
-			int spins = 0;
-			while (!LOCKED.compareAndSet(this, 0, 1)) {
-				if (++spins < SPINS_BEFORE_YIELD) {
-					Thread.onSpinWait();
-				}
-				else {
-					// the holder may be a reader walking the stripe, or descheduled
-					Thread.yield();
-				}
-			}
-		}
-
-		void unlock() {
-			LOCKED.setRelease(this, 0);
-		}
-
-		void count(RegistryEntry task, int delta) {
-			if (task.untracked) {
-				UNTRACKED.setRelease(this, this.untracked + delta);
-			}
-			else {
-				TRACKED.setRelease(this, this.tracked + delta);
-			}
-		}
-
-		int tracked() {
-			return (int) TRACKED.getAcquire(this);
-		}
-
-		int untracked() {
-			return (int) UNTRACKED.getAcquire(this);
-		}
-
+		return this.executors.undecorated();
 	}
 
 }

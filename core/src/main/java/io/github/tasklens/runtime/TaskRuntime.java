@@ -21,23 +21,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import io.github.tasklens.TaskHook;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskRegistry;
-import io.github.tasklens.executor.TrackedExecutor;
-import io.github.tasklens.executor.TrackedExecutorService;
-import io.github.tasklens.executor.TrackedScheduledExecutorService;
-import io.github.tasklens.executor.TrackedScheduledThreadPoolExecutor;
-import io.github.tasklens.executor.TrackedThreadPoolExecutor;
-import io.github.tasklens.executor.TrackingRejectedExecutionHandler;
+import io.github.tasklens.executor.JdkExecutorTracking;
+import io.github.tasklens.metrics.TaskMeterBinder;
+import io.github.tasklens.propagation.ContextCapture;
+import io.github.tasklens.propagation.LabelMdc;
 import io.github.tasklens.registry.LiveTaskRegistry;
 import io.github.tasklens.task.TaskChain;
 import io.github.tasklens.timebox.TimeBoxPolicy;
 import io.github.tasklens.timebox.Watchdog;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tasklens runtime, started and stopped without Spring: a registry of live tasks, the
@@ -62,9 +62,19 @@ public final class TaskRuntime implements AutoCloseable {
 			.hooks(() -> hooks)
 			.staticLabels(builder.staticLabels)
 			.timeBoxes(builder.timeBoxes)
+			.capture(builder.propagateContext ? new ContextCapture() : null)
+			.labelMdc((builder.mdcPrefix != null) ? new LabelMdc(builder.mdcPrefix) : null)
 			.build();
+		if (builder.meters != null) {
+			new TaskMeterBinder(this.chain.series(), this.registry, TaskRuntime::jdkPool).bindTo(builder.meters);
+		}
 		this.watchdog = new Watchdog(this.registry, builder.timeBoxes, builder.checkInterval, this.chain::overdue);
 		this.watchdog.start();
+	}
+
+	private static @Nullable ExecutorService jdkPool(Object executor) {
+		return (executor instanceof ThreadPoolExecutor || executor instanceof ForkJoinPool) ? (ExecutorService) executor
+				: null;
 	}
 
 	/**
@@ -92,13 +102,7 @@ public final class TaskRuntime implements AutoCloseable {
 	 * @return the tracked executor
 	 */
 	public ScheduledExecutorService track(String name, ScheduledExecutorService executor) {
-		if (executor.getClass() == ScheduledThreadPoolExecutor.class) {
-			return tracked(name, "forwarding ScheduledThreadPoolExecutor", executor,
-					new TrackedScheduledThreadPoolExecutor((ScheduledThreadPoolExecutor) executor,
-							this.chain.decorator(name, null, executor::isTerminated)));
-		}
-		return tracked(name, "wrapper of ScheduledExecutorService", executor, new TrackedScheduledExecutorService(
-				executor, this.chain.decorator(name, null, executor::isTerminated)));
+		return (ScheduledExecutorService) tracked(name, executor);
 	}
 
 	/**
@@ -109,19 +113,7 @@ public final class TaskRuntime implements AutoCloseable {
 	 * @return the tracked executor
 	 */
 	public ExecutorService track(String name, ExecutorService executor) {
-		if (executor instanceof ScheduledExecutorService scheduled) {
-			return track(name, scheduled);
-		}
-		if (executor.getClass() == ThreadPoolExecutor.class) {
-			return tracked(name, "forwarding ThreadPoolExecutor", executor, new TrackedThreadPoolExecutor(
-					(ThreadPoolExecutor) executor, this.chain.decorator(name, null, executor::isTerminated)));
-		}
-		if (executor instanceof ThreadPoolExecutor pool) {
-			// a subclass: its rejection handler keeps the tracked task exact
-			TrackingRejectedExecutionHandler.install(pool, pool);
-		}
-		return tracked(name, "wrapper of ExecutorService", executor,
-				new TrackedExecutorService(executor, this.chain.decorator(name, null, executor::isTerminated)));
+		return (ExecutorService) tracked(name, executor);
 	}
 
 	/**
@@ -131,16 +123,13 @@ public final class TaskRuntime implements AutoCloseable {
 	 * @return the tracked executor
 	 */
 	public Executor track(String name, Executor executor) {
-		if (executor instanceof ExecutorService service) {
-			return track(name, service);
-		}
-		return tracked(name, "wrapper of Executor", executor,
-				new TrackedExecutor(executor, this.chain.decorator(name, null, () -> false)));
+		return tracked(name, executor);
 	}
 
-	private <E extends Executor> E tracked(String name, String how, Executor executor, E wrapper) {
-		this.registry.executorDecorated(name, how, executor);
-		return wrapper;
+	private Executor tracked(String name, Executor executor) {
+		JdkExecutorTracking.Tracked tracked = JdkExecutorTracking.track(executor, name, this.chain);
+		this.registry.executors().decorated(name, tracked.how(), executor);
+		return tracked.executor();
 	}
 
 	/**
@@ -166,6 +155,12 @@ public final class TaskRuntime implements AutoCloseable {
 		private Duration checkInterval = Duration.ofSeconds(1);
 
 		private int maxTracked = LiveTaskRegistry.DEFAULT_MAX_TRACKED;
+
+		private boolean propagateContext;
+
+		private @Nullable String mdcPrefix;
+
+		private @Nullable MeterRegistry meters;
 
 		private Builder() {
 		}
@@ -218,6 +213,54 @@ public final class TaskRuntime implements AutoCloseable {
 			}
 			this.maxTracked = maxTracked;
 			return this;
+		}
+
+		/**
+		 * Carry the submitter's context into each task: the MDC, and every
+		 * {@code ThreadLocalAccessor} of Micrometer's context-propagation (tracing, the
+		 * app's own), which must then be on the class path.
+		 * @return this builder
+		 * @throws IllegalStateException when context-propagation is not on the class path
+		 */
+		public Builder propagateContext() {
+			if (!present("io.micrometer.context.ContextSnapshot")) {
+				throw new IllegalStateException("propagateContext() needs io.micrometer:context-propagation "
+						+ "on the class path; add it, or leave propagateContext() out");
+			}
+			this.propagateContext = true;
+			return this;
+		}
+
+		/**
+		 * Put each task's labels into the MDC while it runs, each key with a prefix.
+		 * @param prefix the prefix of the MDC keys, for example {@code "task."}
+		 * @return this builder
+		 */
+		public Builder labelsInMdc(String prefix) {
+			this.mdcPrefix = prefix;
+			return this;
+		}
+
+		/**
+		 * Count the tasks in Micrometer meters ({@code tasks.submitted},
+		 * {@code tasks.run}, …, tagged by executor and task name) and measure the JDK
+		 * pools tracked.
+		 * @param registry the meter registry
+		 * @return this builder
+		 */
+		public Builder meters(MeterRegistry registry) {
+			this.meters = registry;
+			return this;
+		}
+
+		private static boolean present(String className) {
+			try {
+				Class.forName(className, false, TaskRuntime.class.getClassLoader());
+				return true;
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				return false;
+			}
 		}
 
 		/**

@@ -54,7 +54,7 @@ public final class PeriodicRun implements Runnable {
 	@Override
 	public void run() {
 		try {
-			this.task.execute(this.body, this.outcome, this.source, false);
+			TaskRun.execute(this.task, this.body, this.outcome, this.source, false);
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;

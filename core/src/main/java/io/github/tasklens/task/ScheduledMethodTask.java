@@ -96,7 +96,7 @@ public final class ScheduledMethodTask implements Runnable {
 			this.method.run();
 			return;
 		}
-		if (TrackedTask.current() != task) {
+		if (TaskFrames.currentTask() != task) {
 			new PeriodicRun(task, this.method, this.method).run();
 			return;
 		}

@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.github.tasklens.TaskHook;
@@ -53,8 +52,6 @@ public final class TaskChain {
 	private static final Logger logger = LoggerFactory.getLogger(TaskChain.class);
 
 	private static final Logger failureLogger = LoggerFactory.getLogger("io.github.tasklens.TaskFailure");
-
-	private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
 
 	/**
 	 * The label every task has with its executor's bean name.
@@ -90,19 +87,15 @@ public final class TaskChain {
 
 	private final Map<String, List<TrackingTaskDecorator>> decorators = new ConcurrentHashMap<>();
 
-	private final HookFailures contextFailures = new HookFailures();
+	private final LogLimit contextFailures = new LogLimit();
 
-	private final Supplier<List<TaskHook>> hookSupplier;
-
-	private volatile TaskHook @Nullable [] hooks;
+	private final TaskHooks hooks;
 
 	private final AtomicLong ids = new AtomicLong();
 
-	private final Map<TaskHook, HookFailures> hookFailures = new ConcurrentHashMap<>();
-
-	private TaskChain(Builder builder) {
+	TaskChain(TaskChainBuilder builder) {
 		this.registry = builder.registry;
-		this.hookSupplier = builder.hooks;
+		this.hooks = new TaskHooks(builder.hooks);
 		this.staticLabels = builder.staticLabels;
 		this.mdc = builder.mdc;
 		this.capture = builder.capture;
@@ -121,8 +114,8 @@ public final class TaskChain {
 	 * @param registry the registry of live tasks
 	 * @return a builder
 	 */
-	public static Builder builder(LiveTaskRegistry registry) {
-		return new Builder(registry);
+	public static TaskChainBuilder builder(LiveTaskRegistry registry) {
+		return new TaskChainBuilder(registry);
 	}
 
 	/**
@@ -168,8 +161,7 @@ public final class TaskChain {
 	 * @return the number of failures
 	 */
 	public long hookFailures(TaskHook hook) {
-		HookFailures failures = this.hookFailures.get(hook);
-		return (failures != null) ? failures.count.get() : 0;
+		return this.hooks.failures(hook);
 	}
 
 	TaskLabels staticLabels() {
@@ -243,8 +235,8 @@ public final class TaskChain {
 	}
 
 	private void contextFailed(String phase, RuntimeException ex) {
-		long count = this.contextFailures.count.incrementAndGet();
-		if (shouldLog(this.contextFailures, count)) {
+		long count = this.contextFailures.count();
+		if (count > 0) {
 			logger.warn("A context accessor threw while {} a task's context ({} failure(s) so far; logged at most "
 					+ "once a minute); the task runs without it", phase, count, ex);
 		}
@@ -289,41 +281,21 @@ public final class TaskChain {
 			throw ex;
 		}
 		this.registry.add(task);
-		for (TaskHook hook : hooks()) {
-			try {
-				hook.onSubmit(task);
-			}
-			catch (RejectedExecutionException ex) {
-				task.reject(RejectReason.HOOK);
-				throw ex;
-			}
-			catch (Throwable ex) {
-				hookFailed(hook, "onSubmit", task, ex);
-			}
+		try {
+			this.hooks.submitted(task);
+		}
+		catch (RejectedExecutionException ex) {
+			task.reject(RejectReason.HOOK);
+			throw ex;
 		}
 	}
 
 	void started(TrackedTask task) {
-		for (TaskHook hook : hooks()) {
-			try {
-				hook.onStart(task);
-			}
-			catch (Throwable ex) {
-				hookFailed(hook, "onStart", task, ex);
-			}
-		}
+		this.hooks.started(task);
 	}
 
 	void finished(TrackedTask task, @Nullable Throwable failure) {
-		TaskHook[] all = hooks();
-		for (int i = all.length - 1; i >= 0; i--) {
-			try {
-				all[i].onFinish(task, failure);
-			}
-			catch (Throwable ex) {
-				hookFailed(all[i], "onFinish", task, ex);
-			}
-		}
+		this.hooks.finished(task, failure);
 		if (failure != null && this.logFailures) {
 			logFailure(task, failure);
 		}
@@ -334,14 +306,7 @@ public final class TaskChain {
 	 * @param task the overdue task
 	 */
 	public void overdue(TaskInfo task) {
-		for (TaskHook hook : hooks()) {
-			try {
-				hook.onOverdue(task);
-			}
-			catch (Throwable ex) {
-				hookFailed(hook, "onOverdue", task, ex);
-			}
-		}
+		this.hooks.overdue(task);
 	}
 
 	/**
@@ -356,194 +321,6 @@ public final class TaskChain {
 			// a logging backend that throws must not turn a counted failure into a lost
 			// task
 		}
-	}
-
-	private TaskHook[] hooks() {
-		TaskHook[] current = this.hooks;
-		if (current == null) {
-			current = this.hookSupplier.get().toArray(new TaskHook[0]);
-			this.hooks = current;
-		}
-		return current;
-	}
-
-	private void hookFailed(TaskHook hook, String phase, TaskInfo task, Throwable ex) {
-		HookFailures failures = this.hookFailures.computeIfAbsent(hook, (key) -> new HookFailures());
-		long count = failures.count.incrementAndGet();
-		if (shouldLog(failures, count)) {
-			logger.warn(
-					"TaskHook {} threw in {} for task {} '{}' on executor '{}' ({} failure(s) so far; "
-							+ "logged at most once a minute); the task is not affected",
-					hook.getClass().getName(), phase, task.id(), task.name(), task.executor(), count, ex);
-		}
-	}
-
-	private static boolean shouldLog(HookFailures failures, long count) {
-		long now = System.nanoTime();
-		long last = failures.lastLogged.get();
-		return (count == 1 || now - last >= LOG_INTERVAL_NANOS) && failures.lastLogged.compareAndSet(last, now);
-	}
-
-	private static final class HookFailures {
-
-		private final AtomicLong count = new AtomicLong();
-
-		private final AtomicLong lastLogged = new AtomicLong();
-
-	}
-
-	/**
-	 * Builds a {@link TaskChain}.
-	 */
-	public static final class Builder {
-
-		private final LiveTaskRegistry registry;
-
-		private Supplier<List<TaskHook>> hooks = List::of;
-
-		private TaskLabels staticLabels = TaskLabels.empty();
-
-		private @Nullable LabelMdc mdc;
-
-		private @Nullable ContextCapture capture;
-
-		private TaskSeries series = TaskSeries.byTaskName();
-
-		private boolean recover = true;
-
-		private TaskWrappers wrappers = TaskWrappers.NONE;
-
-		private boolean logFailures = true;
-
-		private boolean submitSite;
-
-		private TimeBoxPolicy timeBoxes = TimeBoxPolicy.NONE;
-
-		private InFlightLimits limits = InFlightLimits.NONE;
-
-		private Builder(LiveTaskRegistry registry) {
-			this.registry = registry;
-		}
-
-		/**
-		 * Set the hooks.
-		 * @param hooks the hooks in order, resolved on first use
-		 * @return this builder
-		 */
-		public Builder hooks(Supplier<List<TaskHook>> hooks) {
-			this.hooks = hooks;
-			return this;
-		}
-
-		/**
-		 * Set the labels every task gets.
-		 * @param staticLabels the labels
-		 * @return this builder
-		 */
-		public Builder staticLabels(TaskLabels staticLabels) {
-			this.staticLabels = staticLabels;
-			return this;
-		}
-
-		/**
-		 * Put labels into the MDC while a task runs.
-		 * @param mdc where labels go into the MDC, or {@code null} to keep them out of it
-		 * @return this builder
-		 */
-		public Builder labelMdc(@Nullable LabelMdc mdc) {
-			this.mdc = mdc;
-			return this;
-		}
-
-		/**
-		 * Carry the submitter's context into each task.
-		 * @param capture how the context is carried, or {@code null} not to carry it
-		 * @return this builder
-		 */
-		public Builder capture(@Nullable ContextCapture capture) {
-			this.capture = capture;
-			return this;
-		}
-
-		/**
-		 * Set the metric series that tasks are counted in.
-		 * @param series the series
-		 * @return this builder
-		 */
-		public Builder series(TaskSeries series) {
-			this.series = series;
-			return this;
-		}
-
-		/**
-		 * Set whether an exception thrown by a task run directly on an executor's thread
-		 * stops at the chain (after it is logged and counted).
-		 * @param recover whether to recover
-		 * @return this builder
-		 */
-		public Builder recover(boolean recover) {
-			this.recover = recover;
-			return this;
-		}
-
-		/**
-		 * Set what the chain knows of the wrappers a framework puts around tasks.
-		 * @param wrappers the wrappers
-		 * @return this builder
-		 */
-		public Builder wrappers(TaskWrappers wrappers) {
-			this.wrappers = wrappers;
-			return this;
-		}
-
-		/**
-		 * Set whether failures are logged, or only counted.
-		 * @param logFailures whether to log failures
-		 * @return this builder
-		 */
-		public Builder logFailures(boolean logFailures) {
-			this.logFailures = logFailures;
-			return this;
-		}
-
-		/**
-		 * Set whether the top frames of the submitting code are captured with each task.
-		 * @param submitSite whether to capture submit sites
-		 * @return this builder
-		 */
-		public Builder submitSite(boolean submitSite) {
-			this.submitSite = submitSite;
-			return this;
-		}
-
-		/**
-		 * Set the time boxes of tasks.
-		 * @param timeBoxes the time box policy
-		 * @return this builder
-		 */
-		public Builder timeBoxes(TimeBoxPolicy timeBoxes) {
-			this.timeBoxes = timeBoxes;
-			return this;
-		}
-
-		/**
-		 * Set the in-flight limits.
-		 * @param limits the limits
-		 * @return this builder
-		 */
-		public Builder limits(InFlightLimits limits) {
-			this.limits = limits;
-			return this;
-		}
-
-		/**
-		 * Build the chain.
-		 * @return the chain
-		 */
-		public TaskChain build() {
-			return new TaskChain(this);
-		}
-
 	}
 
 }

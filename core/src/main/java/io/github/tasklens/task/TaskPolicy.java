@@ -18,6 +18,7 @@ package io.github.tasklens.task;
 
 import java.util.List;
 
+import io.github.tasklens.TaskInfo;
 import io.github.tasklens.limit.InFlightLimit;
 import io.github.tasklens.timebox.TaskTimeBox;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,64 @@ record TaskPolicy(TaskTimeBox timeBox, @Nullable InFlightLimit executorLimit, @N
 
 	TaskPolicy withoutLimits() {
 		return limited() ? new TaskPolicy(this.timeBox, null, null) : this;
+	}
+
+	/**
+	 * Take a permit of each limit for a one-shot task, before it is published to its
+	 * executor; none when one refuses.
+	 * @param task the task
+	 * @param otherExecutor whether its submitter is no task of the same executor
+	 * @param otherName whether its submitter is no task of the same name
+	 * @param held the limits whose permits the submitter holds
+	 * @throws java.util.concurrent.RejectedExecutionException when a limit refuses it
+	 */
+	void acquire(TaskInfo task, boolean otherExecutor, boolean otherName, List<InFlightLimit> held) {
+		boolean executorHeld = false;
+		try {
+			if (this.executorLimit != null) {
+				this.executorLimit.acquire(task, otherExecutor, held);
+				executorHeld = true;
+			}
+			if (this.taskLimit != null) {
+				this.taskLimit.acquire(task, otherName, held);
+			}
+		}
+		catch (RuntimeException ex) {
+			if (executorHeld) {
+				this.executorLimit.release();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Take a permit of each limit for one run of a periodic task, without waiting; none
+	 * when one has none free.
+	 * @return whether it took them
+	 */
+	boolean tryAcquireRun() {
+		if (this.executorLimit != null && !this.executorLimit.tryAcquire()) {
+			return false;
+		}
+		if (this.taskLimit != null && !this.taskLimit.tryAcquire()) {
+			if (this.executorLimit != null) {
+				this.executorLimit.release();
+			}
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Give back a permit of each limit.
+	 */
+	void release() {
+		if (this.executorLimit != null) {
+			this.executorLimit.release();
+		}
+		if (this.taskLimit != null) {
+			this.taskLimit.release();
+		}
 	}
 
 	TaskPolicy withTimeBox(TaskTimeBox box) {

@@ -28,7 +28,6 @@ import io.github.tasklens.limit.InFlightLimit;
 import io.github.tasklens.metrics.RejectReason;
 import io.github.tasklens.metrics.TaskCounters;
 import io.github.tasklens.metrics.TaskSeries;
-import io.github.tasklens.propagation.MdcCarrier;
 import io.github.tasklens.registry.ThreadKind;
 import io.github.tasklens.registry.VirtualThreads;
 import io.github.tasklens.timebox.TaskTimeBox;
@@ -202,10 +201,10 @@ public final class TrackingTaskDecorator {
 		TaskLabels labels = labelsFor(byName, (intent != null) ? intent.labels() : TaskLabels.empty());
 		TaskCounters counters = (byName.counters() != null) ? byName.counters()
 				: this.chain.series().forLabels(this.executorName, labels);
-		boolean propagates = this.chain.propagates();
-		return new TrackedTask(this.chain.nextId(), this, body, original, outcome, name, generic, periodic, probe,
-				labels, propagates ? this.chain.capture() : null, propagates ? MdcCarrier.capture() : null, counters,
-				recoverable, policyOf(byName, name, (intent != null) ? intent.timeBox() : null));
+		int flags = (outcome ? TrackedTask.OUTCOME : 0) | (generic ? TrackedTask.GENERIC_NAME : 0)
+				| (periodic ? TrackedTask.PERIODIC : 0) | (recoverable ? TrackedTask.RECOVERABLE : 0);
+		return new TrackedTask(this, body, original, flags, probe, new TaskSpec(name, labels, counters,
+				policyOf(byName, name, (intent != null) ? intent.timeBox() : null)));
 	}
 
 	/**

@@ -53,7 +53,7 @@ class CoreArchitectureTests {
 			List.of("propagation", "limit", "timebox", "registry", "metrics"), "executor",
 			List.of("task", "registry", "metrics"), "timebox", List.of("registry"), "limit", List.of("registry"),
 			"metrics", List.of("registry"), "registry", List.of(), "propagation", List.of(), "runtime",
-			List.of("task", "executor", "registry", "timebox"));
+			List.of("task", "executor", "registry", "timebox", "metrics", "propagation"));
 
 	@Test
 	void theCoreReachesNoSpringClass() {

@@ -33,7 +33,9 @@ import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskState;
 import io.github.tasklens.timebox.TaskTimeBox;
 import io.github.tasklens.timebox.TimeBoxPolicy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -78,6 +80,37 @@ class TaskRuntimeTests {
 			assertThat(seen.get(10, TimeUnit.SECONDS).get("app")).isEqualTo("plain");
 			assertThat(started).containsExactly("jobs:acme");
 			await().atMost(Duration.ofSeconds(10)).until(() -> runtime.registry().liveTasks().isEmpty());
+		}
+		finally {
+			plain.shutdownNow();
+		}
+	}
+
+	@Test
+	void carriesTheSubmittersMdcPutsLabelsInTheMdcAndCountsInMeters() throws Exception {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ExecutorService plain = Executors.newFixedThreadPool(1);
+		try (TaskRuntime runtime = TaskRuntime.builder()
+			.propagateContext()
+			.labelsInMdc("task.")
+			.meters(meters)
+			.build()) {
+			ExecutorService pool = runtime.track("jobs", plain);
+			MDC.put("request", "42");
+			Future<String> seen;
+			try {
+				seen = pool.submit(() -> MDC.get("request") + "/" + MDC.get("task.executor"));
+			}
+			finally {
+				MDC.remove("request");
+			}
+			assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo("42/jobs");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(
+						meters.get("tasks.submitted").tag("executor", "jobs").functionCounter().count())
+					.isEqualTo(1));
+			assertThat(meters.find("executor.pool.size").tag("name", "jobs").gauge()).as("the pool is measured")
+				.isNotNull();
 		}
 		finally {
 			plain.shutdownNow();

@@ -171,8 +171,11 @@ public class TasksEndpoint {
 				if (colon < 1) {
 					throw new IllegalArgumentException("no key before a ':'");
 				}
-				String key = TaskLabels.checkKey(filter.substring(0, colon));
-				labels.put(key, TaskLabels.checkValue(key, filter.substring(colon + 1)));
+				String key = filter.substring(0, colon);
+				String value = filter.substring(colon + 1);
+				// checked as a label's key and value are
+				TaskLabels.of(key, value);
+				labels.put(key, value);
 			}
 			catch (IllegalArgumentException ex) {
 				throw badRequest("Invalid label filter '" + filter

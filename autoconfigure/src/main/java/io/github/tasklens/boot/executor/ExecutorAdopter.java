@@ -18,7 +18,6 @@ package io.github.tasklens.boot.executor;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,16 +29,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
-import io.github.tasklens.executor.TrackedExecutor;
-import io.github.tasklens.executor.TrackedExecutorService;
+import io.github.tasklens.executor.JdkExecutorTracking;
 import io.github.tasklens.executor.TrackedExecutors;
-import io.github.tasklens.executor.TrackedScheduledExecutorService;
-import io.github.tasklens.executor.TrackedScheduledThreadPoolExecutor;
-import io.github.tasklens.executor.TrackedThreadPoolExecutor;
-import io.github.tasklens.executor.TrackingRejectedExecutionHandler;
 import io.github.tasklens.registry.LiveTaskRegistry;
 import io.github.tasklens.task.TaskChain;
-import io.github.tasklens.task.TrackingTaskDecorator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +96,7 @@ public final class ExecutorAdopter {
 	 * tasklens decorated it (the bean, not the wrapper that replaces it)
 	 */
 	public void watch(BiConsumer<String, Object> listener) {
-		registry().watchExecutors(listener);
+		registry().executors().watch(listener);
 	}
 
 	/**
@@ -128,7 +121,7 @@ public final class ExecutorAdopter {
 		}
 		if (this.excluded.test(beanName)) {
 			this.leftAlone.add(bean);
-			registry().executorUndecorated(beanName, "excluded by tasklens.executors.exclude");
+			registry().executors().undecorated(beanName, "excluded by tasklens.executors.exclude");
 			return bean;
 		}
 		return adopt(bean, beanName, declaredType);
@@ -163,6 +156,10 @@ public final class ExecutorAdopter {
 
 	private Object adopt(Object bean, String name, @Nullable Class<?> declaredType) {
 		if (SpringExecutors.isDecoratable(bean)) {
+			if (!SpringExecutors.decoratorReadable(bean)) {
+				return leaveAlone(bean, name, "the TaskDecorator of its class " + bean.getClass().getName()
+						+ " cannot be read in this Spring version, and replacing it could drop the app's");
+			}
 			TaskDecorator existing = SpringExecutors.decoratorOf(bean);
 			String after = (existing != null) ? " (after the app's " + existing.getClass().getSimpleName() + ")" : "";
 			if (existing instanceof ContextPropagatingTaskDecorator && this.chain.propagates()) {
@@ -178,44 +175,20 @@ public final class ExecutorAdopter {
 			TrackingErrorHandler.install(bean, this.chain);
 			return adopted(bean, bean, name, SpringExecutors.kind(bean) + after);
 		}
-		if (bean.getClass() == ThreadPoolExecutor.class) {
-			ThreadPoolExecutor pool = (ThreadPoolExecutor) bean;
-			return adopted(bean, new TrackedThreadPoolExecutor(pool, decorator(name, pool)), name,
-					"forwarding ThreadPoolExecutor");
-		}
-		if (bean.getClass() == ScheduledThreadPoolExecutor.class) {
-			ScheduledThreadPoolExecutor pool = (ScheduledThreadPoolExecutor) bean;
-			return adopted(bean, new TrackedScheduledThreadPoolExecutor(pool, decorator(name, pool)), name,
-					"forwarding ScheduledThreadPoolExecutor");
+		if (JdkExecutorTracking.forwards(bean)) {
+			JdkExecutorTracking.Tracked tracked = JdkExecutorTracking.track((Executor) bean, name, this.chain);
+			return adopted(bean, tracked.executor(), name, tracked.how());
 		}
 		String reason = whyNotWrappable(bean, declaredType);
 		if (reason != null) {
 			return leaveAlone(bean, name, reason);
 		}
-		Object wrapper = wrap((Executor) bean, name);
-		if (declaredType != null && !declaredType.isInstance(wrapper)) {
+		JdkExecutorTracking.Tracked tracked = JdkExecutorTracking.track((Executor) bean, name, this.chain);
+		if (declaredType != null && !declaredType.isInstance(tracked.executor())) {
 			return leaveAlone(bean, name,
 					"it is declared as " + declaredType.getName() + ", which a wrapper of its interfaces cannot be");
 		}
-		return adopted(bean, wrapper, name, "wrapper of " + wrapper.getClass().getSimpleName().replace("Tracked", ""));
-	}
-
-	private Object wrap(Executor executor, String name) {
-		if (executor instanceof ThreadPoolExecutor pool) {
-			// a subclass: its rejection handler keeps the tracked task exact
-			TrackingRejectedExecutionHandler.install(pool, pool);
-		}
-		if (executor instanceof ScheduledExecutorService scheduled) {
-			return new TrackedScheduledExecutorService(scheduled, decorator(name, scheduled));
-		}
-		if (executor instanceof ExecutorService service) {
-			return new TrackedExecutorService(service, decorator(name, service));
-		}
-		return new TrackedExecutor(executor, this.chain.decorator(name, null, () -> false));
-	}
-
-	private TrackingTaskDecorator decorator(String name, ExecutorService executor) {
-		return this.chain.decorator(name, null, executor::isTerminated);
+		return adopted(bean, tracked.executor(), name, tracked.how());
 	}
 
 	private @Nullable String whyNotWrappable(Object bean, @Nullable Class<?> declaredType) {
@@ -255,7 +228,7 @@ public final class ExecutorAdopter {
 			this.adopted.add(result);
 		}
 		this.byName.put(name, bean);
-		registry().executorDecorated(name, how, bean);
+		registry().executors().decorated(name, how, bean);
 		if (bean.getClass() == SimpleAsyncTaskExecutor.class && name.equals(ASYNC_FALLBACK)) {
 			logger.warn("@Async methods run on Spring's fallback SimpleAsyncTaskExecutor, which starts a new "
 					+ "thread for every task: no TaskExecutor bean qualifies for @Async. Define one (or let Boot "
@@ -267,7 +240,7 @@ public final class ExecutorAdopter {
 
 	private Object leaveAlone(Object bean, String name, String reason) {
 		this.leftAlone.add(bean);
-		registry().executorUndecorated(name, reason);
+		registry().executors().undecorated(name, reason);
 		logger.warn("tasklens leaves executor '{}' undecorated: {}. Its tasks are not tracked", name, reason);
 		return bean;
 	}

@@ -28,7 +28,6 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Spring's executors that take a {@link TaskDecorator} and read it on every call. None
@@ -46,16 +45,33 @@ public final class SpringExecutors {
 				|| executor instanceof ThreadPoolTaskScheduler || executor instanceof ConcurrentTaskExecutor;
 	}
 
+	/**
+	 * Return the decorator an executor of Spring's has.
+	 * @param executor an executor
+	 * @return its decorator, or {@code null} when it has none, is none of Spring's
+	 * decoratable executors, or its decorator cannot be read
+	 */
 	public static @Nullable TaskDecorator decoratorOf(@Nullable Object executor) {
 		if (executor == null || !isDecoratable(executor)) {
 			return null;
 		}
-		Field field = ReflectionUtils.findField(executor.getClass(), "taskDecorator", TaskDecorator.class);
-		if (field == null) {
-			return null;
-		}
-		ReflectionUtils.makeAccessible(field);
-		return (TaskDecorator) ReflectionUtils.getField(field, executor);
+		return (TaskDecorator) SpringInternals.get(decoratorField(executor), executor);
+	}
+
+	/**
+	 * Return whether the decorator an executor of Spring's has can be read: one that
+	 * cannot is left alone, since decorating it could drop the app's decorator.
+	 * @param executor a decoratable executor
+	 * @return whether it can be read
+	 */
+	static boolean decoratorReadable(Object executor) {
+		return decoratorField(executor) != null;
+	}
+
+	private static @Nullable Field decoratorField(Object executor) {
+		return SpringInternals.field(executor.getClass(), "taskDecorator", TaskDecorator.class,
+				"executors of this class are left undecorated: the TaskDecorator they have cannot be read, "
+						+ "and replacing it could drop the app's");
 	}
 
 	static void setDecorator(Object executor, TaskDecorator decorator) {

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -40,6 +41,9 @@ public final class SpringInternals {
 
 	private static final Set<String> warned = ConcurrentHashMap.newKeySet();
 
+	// members made to look missing by tests of the fallbacks
+	private static final Set<String> hidden = ConcurrentHashMap.newKeySet();
+
 	private SpringInternals() {
 	}
 
@@ -52,6 +56,9 @@ public final class SpringInternals {
 	 * @return the field, or {@code null} when it cannot be had
 	 */
 	public static @Nullable Field field(Class<?> type, String name, @Nullable Class<?> fieldType, String degrades) {
+		if (isHidden(type, name, degrades)) {
+			return null;
+		}
 		try {
 			Field field = ReflectionUtils.findField(type, name, fieldType);
 			if (field != null) {
@@ -67,6 +74,26 @@ public final class SpringInternals {
 	}
 
 	/**
+	 * Find a class of Spring's that is not public API.
+	 * @param className its name
+	 * @param classLoader the class loader to load it with
+	 * @param degrades what tasklens does without it, for the WARN
+	 * @return the class, or {@code null} when this Spring version has none of that name
+	 */
+	public static @Nullable Class<?> type(String className, @Nullable ClassLoader classLoader, String degrades) {
+		try {
+			if (!hidden.contains(className)) {
+				return ClassUtils.forName(className, classLoader);
+			}
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			// missing, as below
+		}
+		missingMember(className, "no such class", degrades);
+		return null;
+	}
+
+	/**
 	 * Find a method and make it accessible.
 	 * @param type the class that declares it, or a subclass
 	 * @param name its name
@@ -75,6 +102,9 @@ public final class SpringInternals {
 	 * @return the method, or {@code null} when it cannot be had
 	 */
 	public static @Nullable Method method(Class<?> type, String name, String degrades, Class<?>... parameterTypes) {
+		if (isHidden(type, name, degrades)) {
+			return null;
+		}
 		try {
 			Method method = ReflectionUtils.findMethod(type, name, parameterTypes);
 			if (method != null) {
@@ -99,8 +129,56 @@ public final class SpringInternals {
 		return (field != null) ? ReflectionUtils.getField(field, target) : null;
 	}
 
+	/**
+	 * Set a field found by {@link #field}; nothing when it was not found.
+	 * @param field the field, or {@code null}
+	 * @param target the object to set it on
+	 * @param value the value
+	 */
+	public static void set(@Nullable Field field, Object target, @Nullable Object value) {
+		if (field != null) {
+			ReflectionUtils.setField(field, target, value);
+		}
+	}
+
+	/**
+	 * Make a member look missing, as in a Spring version without it, until the returned
+	 * handle is closed; its WARN is given again. For the tests of each fallback.
+	 * @param type the class the lookup names
+	 * @param name the member's name
+	 * @return what shows the member again
+	 */
+	static Runnable hide(Class<?> type, String name) {
+		return hide(type.getName() + "." + name);
+	}
+
+	/**
+	 * Make a member or class look missing until the returned handle is closed.
+	 * @param member the class's name, or the member's class name, a dot and its name
+	 * @return what shows it again
+	 */
+	static Runnable hide(String member) {
+		hidden.add(member);
+		warned.remove(member);
+		return () -> {
+			hidden.remove(member);
+			warned.remove(member);
+		};
+	}
+
+	private static boolean isHidden(Class<?> type, String name, String degrades) {
+		if (hidden.isEmpty() || !hidden.contains(type.getName() + "." + name)) {
+			return false;
+		}
+		missing(type, name, "no such member", degrades);
+		return true;
+	}
+
 	private static void missing(Class<?> type, String name, String why, String degrades) {
-		String member = type.getName() + "." + name;
+		missingMember(type.getName() + "." + name, why, degrades);
+	}
+
+	private static void missingMember(String member, String why, String degrades) {
 		if (warned.add(member)) {
 			logger.warn("tasklens cannot reach {} in this Spring version ({}): {}", member, why, degrades);
 		}

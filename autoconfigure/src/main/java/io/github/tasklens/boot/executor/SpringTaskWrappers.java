@@ -40,26 +40,29 @@ public final class SpringTaskWrappers implements TaskWrappers {
 
 	private static final String UNWRAP_DEGRADES = "tasks that Spring wraps in it are named after the wrapper";
 
-	private static final @Nullable Field ERROR_HANDLING_DELEGATE = SpringInternals
-		.field(DelegatingErrorHandlingRunnable.class, "delegate", null, UNWRAP_DEGRADES);
+	private final @Nullable Field errorHandlingDelegate;
 
-	private static final @Nullable Class<?> OUTCOME_TRACKING = ClassUtils.resolveClassName(
-			"org.springframework.scheduling.config.Task$OutcomeTrackingRunnable",
-			SpringTaskWrappers.class.getClassLoader());
+	private final @Nullable Class<?> outcomeTracking;
 
-	private static final @Nullable Field OUTCOME_TRACKING_DELEGATE = (OUTCOME_TRACKING != null)
-			? SpringInternals.field(OUTCOME_TRACKING, "runnable", null, UNWRAP_DEGRADES) : null;
+	private final @Nullable Field outcomeTrackingDelegate;
 
-	private SpringTaskWrappers() {
+	SpringTaskWrappers() {
+		this.errorHandlingDelegate = SpringInternals.field(DelegatingErrorHandlingRunnable.class, "delegate", null,
+				UNWRAP_DEGRADES);
+		this.outcomeTracking = SpringInternals.type(
+				"org.springframework.scheduling.config.Task$OutcomeTrackingRunnable",
+				SpringTaskWrappers.class.getClassLoader(), UNWRAP_DEGRADES);
+		this.outcomeTrackingDelegate = (this.outcomeTracking != null)
+				? SpringInternals.field(this.outcomeTracking, "runnable", null, UNWRAP_DEGRADES) : null;
 	}
 
 	@Override
 	public @Nullable Object inner(Object task) {
 		if (task instanceof DelegatingErrorHandlingRunnable) {
-			return SpringInternals.get(ERROR_HANDLING_DELEGATE, task);
+			return SpringInternals.get(this.errorHandlingDelegate, task);
 		}
-		if (OUTCOME_TRACKING != null && OUTCOME_TRACKING.isInstance(task)) {
-			return SpringInternals.get(OUTCOME_TRACKING_DELEGATE, task);
+		if (this.outcomeTracking != null && this.outcomeTracking.isInstance(task)) {
+			return SpringInternals.get(this.outcomeTrackingDelegate, task);
 		}
 		return null;
 	}

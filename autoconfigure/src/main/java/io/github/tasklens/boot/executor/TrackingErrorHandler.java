@@ -20,6 +20,7 @@ import java.lang.reflect.Field;
 import java.util.Set;
 
 import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.task.TaskFrames;
 import io.github.tasklens.task.TrackedTask;
 
 import org.jspecify.annotations.Nullable;
@@ -72,21 +73,22 @@ final class TrackingErrorHandler implements ErrorHandler {
 				|| scheduler instanceof ConcurrentTaskScheduler)) {
 			return;
 		}
-		Field field = ReflectionUtils.findField(scheduler.getClass(), "errorHandler", ErrorHandler.class);
+		Field field = SpringInternals.field(scheduler.getClass(), "errorHandler", ErrorHandler.class,
+				"failures that this scheduler's error handler swallows (those of periodic tasks, by default) "
+						+ "are not counted, and Spring logs them as well as tasklens");
 		if (field == null) {
 			return;
 		}
-		ReflectionUtils.makeAccessible(field);
-		ErrorHandler current = (ErrorHandler) ReflectionUtils.getField(field, scheduler);
+		ErrorHandler current = (ErrorHandler) SpringInternals.get(field, scheduler);
 		if (current instanceof TrackingErrorHandler) {
 			return;
 		}
-		ReflectionUtils.setField(field, scheduler, new TrackingErrorHandler(current, chain.logsFailures()));
+		SpringInternals.set(field, scheduler, new TrackingErrorHandler(current, chain.logsFailures()));
 	}
 
 	@Override
 	public void handleError(Throwable failure) {
-		TrackedTask task = TrackedTask.current();
+		TrackedTask task = TaskFrames.currentTask();
 		if (task != null) {
 			task.recordFailure(failure);
 		}

@@ -34,6 +34,7 @@ import io.github.tasklens.boot.executor.ExecutorAdopter;
 import io.github.tasklens.boot.executor.SpringInternals;
 import io.github.tasklens.task.Submissions;
 import io.github.tasklens.task.TaskNames;
+import io.github.tasklens.task.TaskFrames;
 import io.github.tasklens.task.TrackedTask;
 
 import org.aopalliance.aop.Advice;
@@ -73,10 +74,10 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitializingSingleton {
 
-	private static final @Nullable Field DEFAULT_EXECUTOR = SpringInternals.field(AsyncExecutionAspectSupport.class,
+	private final @Nullable Field defaultExecutorField = SpringInternals.field(AsyncExecutionAspectSupport.class,
 			"defaultExecutor", null, "the default executor of @Async methods is tracked only if it is a bean");
 
-	private static final @Nullable Field EXCEPTION_HANDLER = SpringInternals.field(AsyncExecutionAspectSupport.class,
+	private final @Nullable Field exceptionHandlerField = SpringInternals.field(AsyncExecutionAspectSupport.class,
 			"exceptionHandler", null, "a failure of an @Async void method is logged by Spring as well as by tasklens");
 
 	private final Supplier<ExecutorAdopter> adopter;
@@ -140,7 +141,7 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 	}
 
 	private @Nullable Object onWorker(MethodInvocation invocation) throws Throwable {
-		TrackedTask current = TrackedTask.current();
+		TrackedTask current = TaskFrames.currentTask();
 		if (current == null) {
 			return invocation.proceed();
 		}
@@ -219,15 +220,15 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 	 */
 	@SuppressWarnings("unchecked")
 	private void quietDefaultExceptionHandler(AsyncExecutionAspectSupport interceptor) {
-		if (EXCEPTION_HANDLER == null) {
+		if (this.exceptionHandlerField == null) {
 			return;
 		}
 		SingletonSupplier<AsyncUncaughtExceptionHandler> original = (SingletonSupplier<AsyncUncaughtExceptionHandler>) ReflectionUtils
-			.getField(EXCEPTION_HANDLER, interceptor);
+			.getField(this.exceptionHandlerField, interceptor);
 		if (original == null) {
 			return;
 		}
-		ReflectionUtils.setField(EXCEPTION_HANDLER, interceptor, SingletonSupplier.of(() -> {
+		ReflectionUtils.setField(this.exceptionHandlerField, interceptor, SingletonSupplier.of(() -> {
 			AsyncUncaughtExceptionHandler handler = original.obtain();
 			boolean springDefault = handler.getClass() == SimpleAsyncUncaughtExceptionHandler.class;
 			return (springDefault && this.adopter.get().chain().logsFailures()) ? new QuietHandler(handler) : handler;
@@ -236,11 +237,11 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 
 	@SuppressWarnings("unchecked")
 	private void adoptDefaultExecutor(AsyncExecutionAspectSupport interceptor) {
-		if (DEFAULT_EXECUTOR == null) {
+		if (this.defaultExecutorField == null) {
 			return;
 		}
-		SingletonSupplier<Executor> original = (SingletonSupplier<Executor>) ReflectionUtils.getField(DEFAULT_EXECUTOR,
-				interceptor);
+		SingletonSupplier<Executor> original = (SingletonSupplier<Executor>) ReflectionUtils
+			.getField(this.defaultExecutorField, interceptor);
 		if (original == null) {
 			return;
 		}
@@ -248,7 +249,7 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 			Executor executor = original.get();
 			return (executor != null) ? this.adopter.get().adoptExecutor(executor, nameOfDefault(executor)) : null;
 		});
-		ReflectionUtils.setField(DEFAULT_EXECUTOR, interceptor, adopted);
+		ReflectionUtils.setField(this.defaultExecutorField, interceptor, adopted);
 		this.defaultExecutors.add(adopted);
 	}
 
@@ -289,7 +290,7 @@ public final class AsyncMethodTracking implements BeanPostProcessor, SmartInitia
 
 		@Override
 		public void handleUncaughtException(Throwable ex, Method method, @Nullable Object... params) {
-			TrackedTask task = TrackedTask.current();
+			TrackedTask task = TaskFrames.currentTask();
 			if (task == null) {
 				this.fallback.handleUncaughtException(ex, method, params);
 				return;

@@ -54,10 +54,10 @@ import org.springframework.util.ReflectionUtils;
  */
 final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 
-	private static final @Nullable Field SCHEDULED_FUTURE = SpringInternals.field(ScheduledTask.class, "future", null,
+	private final @Nullable Field scheduledFutureField = SpringInternals.field(ScheduledTask.class, "future", null,
 			"a cancelled @Scheduled method stays listed until its scheduler shuts down");
 
-	private static final @Nullable Method DETERMINE_TARGET = SpringInternals.method(TaskSchedulerRouter.class,
+	private final @Nullable Method determineTargetMethod = SpringInternals.method(TaskSchedulerRouter.class,
 			"determineTargetScheduler",
 			"a @Scheduled method of a scheduler chosen by qualifier is tracked once its scheduler runs it",
 			Runnable.class);
@@ -131,8 +131,8 @@ final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 	 */
 	private @Nullable Object targetScheduler(Runnable runnable) {
 		Object scheduler = getScheduler();
-		if (scheduler instanceof TaskSchedulerRouter router && DETERMINE_TARGET != null) {
-			return ReflectionUtils.invokeMethod(DETERMINE_TARGET, router, runnable);
+		if (scheduler instanceof TaskSchedulerRouter router && this.determineTargetMethod != null) {
+			return ReflectionUtils.invokeMethod(this.determineTargetMethod, router, runnable);
 		}
 		return scheduler;
 	}
@@ -141,8 +141,9 @@ final class TrackingScheduledTaskRegistrar extends ScheduledTaskRegistrar {
 		return getScheduler() != null;
 	}
 
-	private static @Nullable Future<?> scheduledFuture(ScheduledTask task) {
-		return (SCHEDULED_FUTURE != null) ? (Future<?>) ReflectionUtils.getField(SCHEDULED_FUTURE, task) : null;
+	private @Nullable Future<?> scheduledFuture(ScheduledTask task) {
+		return (this.scheduledFutureField != null)
+				? (Future<?>) ReflectionUtils.getField(this.scheduledFutureField, task) : null;
 	}
 
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.boot.autoconfigure.RecordingHook.Event;
+import io.github.tasklens.task.TaskFrames;
 import io.github.tasklens.task.TrackedTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,7 +130,7 @@ class AsyncMethodTrackingTests {
 	}
 
 	static long currentTaskId() {
-		TrackedTask current = TrackedTask.current();
+		TrackedTask current = TaskFrames.currentTask();
 		return (current != null) ? current.id() : -1;
 	}
 

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.boot.autoconfigure.RecordingHook.Event;
+import io.github.tasklens.task.TaskFrames;
 import io.github.tasklens.task.TrackedTask;
 
 import org.springframework.context.ApplicationContext;
@@ -100,7 +101,7 @@ final class Jobs {
 		@Override
 		public void run() {
 			this.thread = Thread.currentThread().getName();
-			TrackedTask current = TrackedTask.current();
+			TrackedTask current = TaskFrames.currentTask();
 			this.taskId = (current != null) ? current.id() : -1;
 			this.ran.countDown();
 		}

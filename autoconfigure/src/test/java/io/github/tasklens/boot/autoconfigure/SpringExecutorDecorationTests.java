@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.boot.autoconfigure.Jobs.Job;
 import io.github.tasklens.boot.autoconfigure.RecordingHook.Event;
+import io.github.tasklens.task.TaskFrames;
 import io.github.tasklens.task.TrackedTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -261,7 +262,7 @@ class SpringExecutorDecorationTests {
 		public Runnable decorate(Runnable runnable) {
 			this.decorated.incrementAndGet();
 			return () -> {
-				if (TrackedTask.current() != null) {
+				if (TaskFrames.currentTask() != null) {
 					this.ranInsideTrackedTask.incrementAndGet();
 				}
 				runnable.run();

@@ -74,7 +74,7 @@ class TasklensPropertiesTests {
 	void keepsTheRenamedMetricsPropertiesWorkingUnderTheirOldNames() {
 		this.runner.withPropertyValues("tasklens.metrics.tags=executor,team", "tasklens.metrics.max-task-names=7")
 			.run((context) -> {
-				TasklensProperties.Metrics metrics = context.getBean(TasklensProperties.class).getMetrics();
+				MetricsProperties metrics = context.getBean(TasklensProperties.class).getMetrics();
 				assertThat(metrics.getLabelTags()).containsExactly("executor", "team");
 				assertThat(metrics.getMaxSeriesPerExecutor()).isEqualTo(7);
 				assertThat(context.getBean(TaskChain.class).series().tagKeys()).containsExactly("team");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.scheduling.config.Task;
 import org.springframework.scheduling.support.DelegatingErrorHandlingRunnable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,35 @@ class SpringInternalsTests {
 				outer))
 			.isSameAs(inner);
 		assertThat(SpringTaskWrappers.INSTANCE.unwrap(outer)).isSameAs(inner);
+	}
+
+	@Test
+	void withoutTheErrorHandlingWrappersFieldATaskIsNamedAfterTheWrapper(CapturedOutput output) {
+		Runnable inner = () -> {
+		};
+		DelegatingErrorHandlingRunnable outer = new DelegatingErrorHandlingRunnable(inner, (ex) -> {
+		});
+		try (HiddenSpringMember hidden = HiddenSpringMember.hide(DelegatingErrorHandlingRunnable.class, "delegate")) {
+			assertThat(new SpringTaskWrappers().unwrap(outer)).isSameAs(outer);
+		}
+		assertThat(new SpringTaskWrappers().unwrap(outer)).as("shown again").isSameAs(inner);
+		assertThat(output.getOut()).containsOnlyOnce(DelegatingErrorHandlingRunnable.class.getName() + ".delegate")
+			.contains("tasks that Spring wraps in it are named after the wrapper");
+	}
+
+	@Test
+	void withoutTheOutcomeTrackingWrapperATaskIsNamedAfterTheWrapperAndNothingFails(CapturedOutput output) {
+		String wrapper = "org.springframework.scheduling.config.Task$OutcomeTrackingRunnable";
+		Runnable task = () -> {
+		};
+		Runnable wrapped = new Task(task).getRunnable();
+		assertThat(wrapped.getClass().getName()).isEqualTo(wrapper);
+		try (HiddenSpringMember hidden = HiddenSpringMember.hideClass(wrapper)) {
+			assertThat(new SpringTaskWrappers().unwrap(wrapped)).isSameAs(wrapped);
+		}
+		assertThat(new SpringTaskWrappers().unwrap(wrapped)).as("shown again").isSameAs(task);
+		assertThat(output.getOut()).containsOnlyOnce(wrapper)
+			.contains("tasks that Spring wraps in it are named after the wrapper");
 	}
 
 }

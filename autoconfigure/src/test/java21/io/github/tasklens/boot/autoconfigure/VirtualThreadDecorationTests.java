@@ -27,6 +27,7 @@ import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskRegistry;
+import io.github.tasklens.task.TaskFrames;
 import io.github.tasklens.task.TrackedTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -110,7 +111,7 @@ class VirtualThreadDecorationTests {
 			executor.execute(job);
 			Jobs.awaitLifecycle(context, job);
 			assertThat(job.virtual).isTrue();
-			assertThat(CompletableFuture.supplyAsync(() -> TrackedTask.current() != null, executor)
+			assertThat(CompletableFuture.supplyAsync(() -> TaskFrames.currentTask() != null, executor)
 				.get(10, TimeUnit.SECONDS)).isTrue();
 			Jobs.awaitRegistryEmpty(context);
 			executor.close();
@@ -179,7 +180,7 @@ class VirtualThreadDecorationTests {
 
 		@Async
 		public CompletableFuture<Boolean> virtualTask() {
-			return CompletableFuture.completedFuture(Thread.currentThread().isVirtual() && TrackedTask.current() != null);
+			return CompletableFuture.completedFuture(Thread.currentThread().isVirtual() && TaskFrames.currentTask() != null);
 		}
 
 		@Scheduled(fixedRate = 20)
