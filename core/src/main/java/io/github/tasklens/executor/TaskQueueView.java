@@ -75,6 +75,14 @@ final class TaskQueueView extends AbstractQueue<Runnable> implements BlockingQue
 	}
 
 	/**
+	 * Return the pool's queue this view shows.
+	 * @return the queue
+	 */
+	BlockingQueue<Runnable> queue() {
+		return this.queue;
+	}
+
+	/**
 	 * End the tracked task of an element taken out of the pool's queue: it never runs.
 	 * @param element the element
 	 */

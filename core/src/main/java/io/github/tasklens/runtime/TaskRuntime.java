@@ -28,6 +28,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import io.github.tasklens.TaskHook;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskRegistry;
+import io.github.tasklens.bootstrap.TaskBridge;
+import io.github.tasklens.executor.InPlaceTracking;
 import io.github.tasklens.executor.JdkExecutorTracking;
 import io.github.tasklens.metrics.TaskMeterBinder;
 import io.github.tasklens.propagation.ContextCapture;
@@ -55,6 +57,10 @@ public final class TaskRuntime implements AutoCloseable {
 
 	private final Watchdog watchdog;
 
+	private final TaskBridge.@Nullable Tracker agentTracker;
+
+	private final TaskBridge.@Nullable Tracker replacedTracker;
+
 	private TaskRuntime(Builder builder) {
 		this.registry = new LiveTaskRegistry(builder.maxTracked);
 		List<TaskHook> hooks = List.copyOf(builder.hooks);
@@ -65,6 +71,14 @@ public final class TaskRuntime implements AutoCloseable {
 			.capture(builder.propagateContext ? new ContextCapture() : null)
 			.labelMdc((builder.mdcPrefix != null) ? new LabelMdc(builder.mdcPrefix) : null)
 			.build();
+		if (builder.serveAgent && TaskBridge.attached()) {
+			this.agentTracker = new InPlaceTracking(this.chain);
+			this.replacedTracker = TaskBridge.install(this.agentTracker);
+		}
+		else {
+			this.agentTracker = null;
+			this.replacedTracker = null;
+		}
 		if (builder.meters != null) {
 			new TaskMeterBinder(this.chain.series(), this.registry, TaskRuntime::jdkPool).bindTo(builder.meters);
 		}
@@ -138,6 +152,9 @@ public final class TaskRuntime implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		if (this.agentTracker != null) {
+			TaskBridge.uninstall(this.agentTracker, this.replacedTracker);
+		}
 		this.watchdog.close();
 	}
 
@@ -161,6 +178,8 @@ public final class TaskRuntime implements AutoCloseable {
 		private @Nullable String mdcPrefix;
 
 		private @Nullable MeterRegistry meters;
+
+		private boolean serveAgent = true;
 
 		private Builder() {
 		}
@@ -250,6 +269,18 @@ public final class TaskRuntime implements AutoCloseable {
 		 */
 		public Builder meters(MeterRegistry registry) {
 			this.meters = registry;
+			return this;
+		}
+
+		/**
+		 * Set whether this runtime tracks the pools the tasklens agent reaches (those no
+		 * code hands it): when the agent is attached, the runtime built last serves them
+		 * until it closes. On by default.
+		 * @param serveAgent whether to serve the agent
+		 * @return this builder
+		 */
+		public Builder serveAgent(boolean serveAgent) {
+			this.serveAgent = serveAgent;
 			return this;
 		}
 

@@ -306,7 +306,7 @@ public final class TrackingTaskDecorator {
 		}
 	}
 
-	static boolean isTracked(Object task) {
+	public static boolean isTracked(Object task) {
 		return task instanceof TrackedTask || task instanceof PeriodicRun;
 	}
 

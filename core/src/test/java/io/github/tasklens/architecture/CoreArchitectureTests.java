@@ -51,9 +51,20 @@ class CoreArchitectureTests {
 	 */
 	private static final Map<String, List<String>> USES = Map.of("task",
 			List.of("propagation", "limit", "timebox", "registry", "metrics"), "executor",
-			List.of("task", "registry", "metrics"), "timebox", List.of("registry"), "limit", List.of("registry"),
-			"metrics", List.of("registry"), "registry", List.of(), "propagation", List.of(), "runtime",
-			List.of("task", "executor", "registry", "timebox", "metrics", "propagation"));
+			List.of("task", "registry", "metrics", "bootstrap"), "timebox", List.of("registry"), "limit",
+			List.of("registry"), "metrics", List.of("registry"), "registry", List.of(), "propagation", List.of(),
+			"runtime", List.of("task", "executor", "registry", "timebox", "metrics", "propagation", "bootstrap"),
+			"bootstrap", List.of());
+
+	@Test
+	void theBridgeUsesTheJdkOnlyForTheJdksClassesSeeNothingElse() {
+		classes().that()
+			.resideInAPackage("io.github.tasklens.bootstrap")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "io.github.tasklens.bootstrap")
+			.check(CORE);
+	}
 
 	@Test
 	void theCoreReachesNoSpringClass() {

@@ -135,6 +135,11 @@ public final class TasklensAutoConfiguration {
 			.build();
 	}
 
+	@Bean(destroyMethod = "close")
+	AgentTracking tasklensAgentTracking(TaskChain chain) {
+		return new AgentTracking(chain);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ExecutorAdopter tasklensExecutorAdopter(TaskChain chain, TasklensProperties properties) {

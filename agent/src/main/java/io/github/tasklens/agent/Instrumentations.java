@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.agent;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+/**
+ * How the agent changes classes: in place (the JDK's classes are loaded already, so their
+ * methods are retransformed and their shape never changes), and a class it cannot change
+ * is left as it was, with one WARN.
+ *
+ * @author tasklens authors
+ */
+final class Instrumentations {
+
+	private static final System.Logger logger = System.getLogger("io.github.tasklens.agent");
+
+	private Instrumentations() {
+	}
+
+	static AgentBuilder builder() {
+		return new AgentBuilder.Default().disableClassFormatChanges()
+			.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+			.with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+			.with(AgentBuilder.TypeStrategy.Default.REDEFINE)
+			// the JDK's own classes are the point: only Byte Buddy's and the agent's are
+			// left alone
+			.ignore(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.github.tasklens.")))
+			.with(new WarnOnce());
+	}
+
+	/**
+	 * Says once per class that it could not be changed.
+	 */
+	private static final class WarnOnce extends AgentBuilder.Listener.Adapter {
+
+		private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+		@Override
+		public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+				Throwable throwable) {
+			if (this.warned.add(typeName)) {
+				logger.log(System.Logger.Level.WARNING,
+						"tasklens agent leaves " + typeName + " as it was: it cannot instrument it", throwable);
+			}
+		}
+
+		@Override
+		public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
+				boolean loaded, DynamicType dynamicType) {
+			logger.log(System.Logger.Level.DEBUG, "tasklens agent instruments {0}", typeDescription.getName());
+		}
+
+	}
+
+}

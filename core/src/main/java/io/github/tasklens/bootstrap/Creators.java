@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.bootstrap;
+
+import java.util.Set;
+
+/**
+ * Finds the class whose code created a pool.
+ */
+final class Creators {
+
+	// tasklens's packages that make pools for the app: their frames are passed over
+	private static final Set<String> OWN_PACKAGES = Set.of("io.github.tasklens.bootstrap",
+			"io.github.tasklens.executor", "io.github.tasklens.runtime", "io.github.tasklens.task",
+			"io.github.tasklens.boot.executor");
+
+	private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+	private Creators() {
+	}
+
+	/**
+	 * Return the simple name of the first class on the stack that is neither the JDK's
+	 * nor tasklens's: {@code OrderService} for a pool that
+	 * {@code com.example.OrderService} makes.
+	 * @return the name, or {@code "unknown"}
+	 */
+	static String nameOfCreator() {
+		return WALKER.walk((frames) -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+			.filter((type) -> !passedOver(type.getName()))
+			.findFirst()
+			.map(Creators::nameOf)
+			.orElse("unknown"));
+	}
+
+	private static boolean passedOver(String className) {
+		return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+				|| className.startsWith("sun.") || OWN_PACKAGES.contains(packageOf(className));
+	}
+
+	private static String packageOf(String className) {
+		int dot = className.lastIndexOf('.');
+		return (dot > 0) ? className.substring(0, dot) : "";
+	}
+
+	private static String nameOf(Class<?> type) {
+		// a lambda's frames are its declaring class's; an anonymous or local class
+		// is named after the class around it
+		Class<?> named = type;
+		while ((named.isAnonymousClass() || named.isLocalClass()) && named.getEnclosingClass() != null) {
+			named = named.getEnclosingClass();
+		}
+		String simple = named.getSimpleName();
+		return simple.isEmpty() ? named.getName() : simple;
+	}
+
+}

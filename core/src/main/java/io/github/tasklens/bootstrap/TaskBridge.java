@@ -1,0 +1,286 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.bootstrap;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * Where the JDK's classes that the tasklens agent instruments reach tasklens. The agent
+ * puts this class on the bootstrap class path, the only one the JDK's classes see; a
+ * runtime installs its {@link Tracker} here when it starts and takes it out when it
+ * closes. Until one is installed, and after, the instrumented classes behave as if they
+ * were not instrumented: a task submitted then is not tracked.
+ * <p>
+ * It uses JDK types only, and nothing of it may throw into the JDK's code: a tracker that
+ * fails leaves the task as it was.
+ *
+ * @author tasklens authors
+ */
+public final class TaskBridge {
+
+	private static volatile Tracker tracker;
+
+	private static volatile boolean attached;
+
+	// the creators of pools made while no tracker was installed, for the one installed
+	// later; weak keys, identity
+	private static final Map<ThreadPoolExecutor, String> creators = Collections.synchronizedMap(new WeakHashMap<>());
+
+	private TaskBridge() {
+	}
+
+	/**
+	 * Mark that the agent instruments the JDK's classes; called by the agent only.
+	 */
+	public static void attach() {
+		attached = true;
+	}
+
+	/**
+	 * Return whether the tasklens agent instruments the JDK's classes in this JVM.
+	 * @return whether it is attached
+	 */
+	public static boolean attached() {
+		return attached;
+	}
+
+	/**
+	 * Install the tracker that tasks of instrumented executors go to from now on.
+	 * @param installed the tracker
+	 * @return the tracker it replaces, or {@code null}
+	 */
+	public static Tracker install(Tracker installed) {
+		Tracker previous = tracker;
+		tracker = installed;
+		return previous;
+	}
+
+	/**
+	 * Take a tracker out, if it is still the one installed, and put back the one it
+	 * replaced.
+	 * @param installed the tracker to take out
+	 * @param previous what {@link #install} returned for it
+	 */
+	public static synchronized void uninstall(Tracker installed, Tracker previous) {
+		if (tracker == installed) {
+			tracker = previous;
+		}
+	}
+
+	/**
+	 * Return the tracker installed.
+	 * @return the tracker, or {@code null}
+	 */
+	public static Tracker tracker() {
+		return tracker;
+	}
+
+	/**
+	 * A pool's constructor has finished its own part.
+	 * @param pool the pool
+	 */
+	public static void created(ThreadPoolExecutor pool) {
+		Tracker current = tracker;
+		try {
+			if (current != null) {
+				current.created(pool);
+			}
+			else if (attached) {
+				creators.put(pool, Creators.nameOfCreator());
+			}
+		}
+		catch (Throwable ex) {
+			// the pool is made as it would be without tasklens
+		}
+	}
+
+	/**
+	 * Return the name of the class whose code is making a pool now: the first on the
+	 * stack that is neither the JDK's nor tasklens's.
+	 * @return its simple name
+	 */
+	public static String creatorName() {
+		return Creators.nameOfCreator();
+	}
+
+	/**
+	 * Take the name of the creator of a pool made while no tracker was installed.
+	 * @param pool the pool
+	 * @return the name, or {@code null} when the bridge did not see it made
+	 */
+	public static String claimCreator(ThreadPoolExecutor pool) {
+		return creators.remove(pool);
+	}
+
+	/**
+	 * Return what a pool runs in place of a task handed to it.
+	 * @param pool the pool
+	 * @param task the task
+	 * @return the tracked task, or the task itself
+	 */
+	public static Runnable execute(ThreadPoolExecutor pool, Runnable task) {
+		Tracker current = tracker;
+		if (current == null || task == null) {
+			return task;
+		}
+		try {
+			return current.execute(pool, task);
+		}
+		catch (Throwable ex) {
+			return task;
+		}
+	}
+
+	/**
+	 * Return the app's tasks among those a pool returns unrun.
+	 * @param tasks what the pool returned
+	 * @return the app's tasks
+	 */
+	public static List<Runnable> unrun(List<Runnable> tasks) {
+		Tracker current = tracker;
+		if (current == null || tasks == null || tasks.isEmpty()) {
+			return tasks;
+		}
+		try {
+			return current.unrun(tasks);
+		}
+		catch (Throwable ex) {
+			return tasks;
+		}
+	}
+
+	/**
+	 * Return the element of a pool's queue that stands for an app's task.
+	 * @param pool the pool
+	 * @param task the app's task
+	 * @return the element, or the task itself
+	 */
+	public static Runnable element(ThreadPoolExecutor pool, Runnable task) {
+		Tracker current = tracker;
+		if (current == null || task == null) {
+			return task;
+		}
+		try {
+			return current.element(pool, task);
+		}
+		catch (Throwable ex) {
+			return task;
+		}
+	}
+
+	/**
+	 * An element of a pool's queue was removed: its task never runs.
+	 * @param element the element
+	 */
+	public static void removed(Runnable element) {
+		Tracker current = tracker;
+		if (current != null && element != null) {
+			try {
+				current.removed(element);
+			}
+			catch (Throwable ex) {
+				// the task stays listed until a sweep finds it can never run
+			}
+		}
+	}
+
+	/**
+	 * Return the queue of a pool as the app sees it: its own tasks.
+	 * @param pool the pool
+	 * @param queue the pool's queue
+	 * @return the queue the app sees
+	 */
+	public static BlockingQueue<Runnable> queue(ThreadPoolExecutor pool, BlockingQueue<Runnable> queue) {
+		Tracker current = tracker;
+		if (current == null || queue == null) {
+			return queue;
+		}
+		try {
+			return current.queue(pool, queue);
+		}
+		catch (Throwable ex) {
+			return queue;
+		}
+	}
+
+	/**
+	 * Return the handler a pool keeps in place of one the app sets.
+	 * @param pool the pool
+	 * @param handler the app's handler
+	 * @return the handler to keep
+	 */
+	public static RejectedExecutionHandler handler(ThreadPoolExecutor pool, RejectedExecutionHandler handler) {
+		Tracker current = tracker;
+		if (current == null || handler == null) {
+			return handler;
+		}
+		try {
+			return current.handler(pool, handler);
+		}
+		catch (Throwable ex) {
+			return handler;
+		}
+	}
+
+	/**
+	 * Return the app's handler behind the one a pool keeps.
+	 * @param handler the handler the pool keeps
+	 * @return the app's handler
+	 */
+	public static RejectedExecutionHandler appHandler(RejectedExecutionHandler handler) {
+		Tracker current = tracker;
+		if (current == null || handler == null) {
+			return handler;
+		}
+		try {
+			return current.appHandler(handler);
+		}
+		catch (Throwable ex) {
+			return handler;
+		}
+	}
+
+	/**
+	 * What a runtime does for the instrumented JDK classes. Each method may throw: the
+	 * bridge then leaves things as they were.
+	 */
+	public interface Tracker {
+
+		void created(ThreadPoolExecutor pool);
+
+		Runnable execute(ThreadPoolExecutor pool, Runnable task);
+
+		List<Runnable> unrun(List<Runnable> tasks);
+
+		Runnable element(ThreadPoolExecutor pool, Runnable task);
+
+		void removed(Runnable element);
+
+		BlockingQueue<Runnable> queue(ThreadPoolExecutor pool, BlockingQueue<Runnable> queue);
+
+		RejectedExecutionHandler handler(ThreadPoolExecutor pool, RejectedExecutionHandler handler);
+
+		RejectedExecutionHandler appHandler(RejectedExecutionHandler handler);
+
+	}
+
+}

@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.executor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import io.github.tasklens.bootstrap.TaskBridge;
+import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.task.TrackingTaskDecorator;
+
+/**
+ * Tracks the tasks of JDK pools in place, for the agent: the pool's own methods hand
+ * their tasks here through {@link TaskBridge}, so that a pool no bean exposes (a
+ * service's private pool, a library's) is tracked like a bean's. A pool is named after
+ * the class whose code created it. Tasks that arrive tracked already (a bean's, through
+ * its wrapper or Spring's decorator) pass untouched, so each task is tracked once and a
+ * bean's name wins.
+ *
+ * @author tasklens authors
+ */
+public final class InPlaceTracking implements TaskBridge.Tracker {
+
+	private final TaskChain chain;
+
+	// pool → its state; weak keys, identity (ThreadPoolExecutor keeps Object's equals)
+	private final Map<ThreadPoolExecutor, Pool> pools = new WeakHashMap<>();
+
+	private final Map<String, TrackingTaskDecorator> decorators = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the tracking of one runtime's chain.
+	 * @param chain the chain
+	 */
+	public InPlaceTracking(TaskChain chain) {
+		this.chain = chain;
+	}
+
+	@Override
+	public void created(ThreadPoolExecutor pool) {
+		if (!reached(pool)) {
+			return;
+		}
+		String name = TaskBridge.creatorName();
+		synchronized (this.pools) {
+			// a constructor that calls another passes here twice
+			this.pools.putIfAbsent(pool, new Pool(decorator(name)));
+		}
+	}
+
+	/**
+	 * Return whether the tasks of a pool are tracked in place: not those of tasklens's
+	 * own wrappers, whose tasks are tracked already, nor yet those of a scheduled pool,
+	 * which queues its tasks past {@code execute}.
+	 */
+	private static boolean reached(ThreadPoolExecutor pool) {
+		return !(pool instanceof TrackedExecutors.Wrapper || pool instanceof ScheduledThreadPoolExecutor);
+	}
+
+	@Override
+	public Runnable execute(ThreadPoolExecutor pool, Runnable task) {
+		if (!reached(pool) || TrackingTaskDecorator.isTracked(task)) {
+			return task;
+		}
+		Pool state = pool(pool);
+		if (!state.handlerInstalled) {
+			// once the pool is fully made: a subclass's setter may use its own fields
+			state.handlerInstalled = true;
+			TrackingRejectedExecutionHandler.install(pool, pool);
+		}
+		return state.decorator.decorate(task);
+	}
+
+	@Override
+	public List<Runnable> unrun(List<Runnable> tasks) {
+		return TrackedExecutors.unrun(tasks);
+	}
+
+	@Override
+	public Runnable element(ThreadPoolExecutor pool, Runnable task) {
+		if (!reached(pool) || TrackingTaskDecorator.isTracked(task)) {
+			return task;
+		}
+		BlockingQueue<Runnable> queue = pool.getQueue();
+		if (queue instanceof TaskQueueView view) {
+			// getQueue() is instrumented too: the view's own queue is the pool's
+			queue = view.queue();
+		}
+		Runnable element = queueView(pool, queue).elementOf(task);
+		return (element != null) ? element : task;
+	}
+
+	@Override
+	public void removed(Runnable element) {
+		TrackingTaskDecorator.dropped(element);
+	}
+
+	@Override
+	public BlockingQueue<Runnable> queue(ThreadPoolExecutor pool, BlockingQueue<Runnable> queue) {
+		if (!reached(pool) || queue instanceof TaskQueueView) {
+			return queue;
+		}
+		return queueView(pool, queue);
+	}
+
+	@Override
+	public RejectedExecutionHandler handler(ThreadPoolExecutor pool, RejectedExecutionHandler handler) {
+		if (!reached(pool)) {
+			return handler;
+		}
+		return TrackingRejectedExecutionHandler.wrap(handler, pool);
+	}
+
+	@Override
+	public RejectedExecutionHandler appHandler(RejectedExecutionHandler handler) {
+		return TrackingRejectedExecutionHandler.unwrap(handler);
+	}
+
+	private TaskQueueView queueView(ThreadPoolExecutor pool, BlockingQueue<Runnable> queue) {
+		return new TaskQueueView(queue, pool(pool).decorator, false);
+	}
+
+	private Pool pool(ThreadPoolExecutor pool) {
+		synchronized (this.pools) {
+			Pool state = this.pools.get(pool);
+			if (state == null) {
+				// made before this runtime started: named after its creator if the bridge
+				// saw it made, else after its class
+				String creator = TaskBridge.claimCreator(pool);
+				state = new Pool(decorator((creator != null) ? creator : pool.getClass().getSimpleName()));
+				this.pools.put(pool, state);
+			}
+			return state;
+		}
+	}
+
+	private TrackingTaskDecorator decorator(String name) {
+		// one per name, however many pools its creator makes: a pool per request must
+		// not grow the chain
+		return this.decorators.computeIfAbsent(name, (key) -> this.chain.decorator(key, null, () -> false));
+	}
+
+	private static final class Pool {
+
+		private final TrackingTaskDecorator decorator;
+
+		private volatile boolean handlerInstalled;
+
+		Pool(TrackingTaskDecorator decorator) {
+			this.decorator = decorator;
+		}
+
+	}
+
+}
