@@ -93,6 +93,7 @@ public final class TasklensAgent {
 		}
 		AgentBuilder builder = Instrumentations.builder();
 		builder = ThreadPoolInstrumentation.apply(builder);
+		builder = ScheduledPoolInstrumentation.apply(builder);
 		builder.installOn(instrumentation);
 	}
 

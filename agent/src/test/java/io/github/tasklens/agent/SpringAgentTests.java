@@ -16,6 +16,7 @@
 package io.github.tasklens.agent;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -36,10 +37,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,7 +55,8 @@ import static org.awaitility.Awaitility.await;
 class SpringAgentTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class, TasklensAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class,
+				TaskSchedulingAutoConfiguration.class, TasklensAutoConfiguration.class))
 		.withUserConfiguration(AppConfiguration.class);
 
 	@Test
@@ -96,6 +101,22 @@ class SpringAgentTests {
 		});
 	}
 
+	@Test
+	void aSchedulerBeansTaskIsTrackedOnceUnderItsBeanName() {
+		this.runner.withUserConfiguration(SchedulingConfiguration.class).run((context) -> {
+			TaskScheduler scheduler = context.getBean(TaskScheduler.class);
+			CountDownLatch ran = new CountDownLatch(1);
+			scheduler.schedule(ran::countDown, Instant.now());
+			assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+			SubmitCounter submits = context.getBean(SubmitCounter.class);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(submits.executors).contains("taskScheduler"));
+			assertThat(submits.executors).as("the scheduler's own pool does not track it again")
+				.filteredOn((executor) -> !executor.equals("InternalExecutorServiceFactory"))
+				.containsExactly("taskScheduler");
+		});
+	}
+
 	private static List<String> running(TaskRegistry registry) {
 		return registry.liveTasks()
 			.stream()
@@ -116,6 +137,12 @@ class SpringAgentTests {
 		SubmitCounter submitCounter() {
 			return new SubmitCounter();
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class SchedulingConfiguration {
 
 	}
 

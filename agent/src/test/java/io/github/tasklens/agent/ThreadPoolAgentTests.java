@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -142,6 +144,29 @@ class ThreadPoolAgentTests {
 		}
 	}
 
+	@Test
+	void aScheduledPoolsTasksAreTrackedAPeriodicOneOnceForAllItsRuns() throws Exception {
+		Heartbeat heartbeat = new Heartbeat();
+		CountDownLatch threeRuns = new CountDownLatch(3);
+		try {
+			ScheduledFuture<?> beat = TaskContext.withLabels(TaskLabels.of("tenant", "acme"),
+					() -> heartbeat.pool.scheduleAtFixedRate(threeRuns::countDown, 0, 10, TimeUnit.MILLISECONDS));
+			assertThat(threeRuns.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(live("Heartbeat")).singleElement().satisfies((task) -> {
+				assertThat(task.periodic()).isTrue();
+				assertThat(task.labels().get("tenant")).isEqualTo("acme");
+			});
+			assertThat(heartbeat.pool.schedule(() -> TaskContext.current().task().executor(), 0, TimeUnit.SECONDS)
+				.get(10, TimeUnit.SECONDS)).isEqualTo("Heartbeat");
+			assertThat(this.submitted).filteredOn((entry) -> entry.startsWith("Heartbeat:")).hasSize(2);
+			beat.cancel(false);
+			await().atMost(Duration.ofSeconds(10)).until(() -> live("Heartbeat").isEmpty());
+		}
+		finally {
+			heartbeat.pool.shutdownNow();
+		}
+	}
+
 	private TaskInfo awaitLive(String executor, TaskState state) {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> live(executor).stream().anyMatch((task) -> task.state() == state));
@@ -159,6 +184,12 @@ class ThreadPoolAgentTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	static final class Heartbeat {
+
+		final ScheduledExecutorService pool = Executors.newScheduledThreadPool(1);
+
 	}
 
 	static final class OrderService {

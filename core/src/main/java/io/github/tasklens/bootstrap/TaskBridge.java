@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -44,6 +47,10 @@ public final class TaskBridge {
 	// the creators of pools made while no tracker was installed, for the one installed
 	// later; weak keys, identity
 	private static final Map<ThreadPoolExecutor, String> creators = Collections.synchronizedMap(new WeakHashMap<>());
+
+	// pools whose tasks tasklens tracks otherwise (a Spring executor bean's, through its
+	// TaskDecorator): the agent passes them over; weak keys, identity
+	private static final Map<ThreadPoolExecutor, Boolean> passedOver = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private TaskBridge() {
 	}
@@ -123,6 +130,24 @@ public final class TaskBridge {
 	}
 
 	/**
+	 * Pass a pool over: its tasks are tracked otherwise, by a decorator of the executor
+	 * around it, which would see them tracked twice.
+	 * @param pool the pool
+	 */
+	public static void passOver(ThreadPoolExecutor pool) {
+		passedOver.put(pool, Boolean.TRUE);
+	}
+
+	/**
+	 * Return whether a pool is passed over.
+	 * @param pool the pool
+	 * @return whether its tasks are tracked otherwise
+	 */
+	public static boolean passedOver(ThreadPoolExecutor pool) {
+		return !passedOver.isEmpty() && passedOver.containsKey(pool);
+	}
+
+	/**
 	 * Take the name of the creator of a pool made while no tracker was installed.
 	 * @param pool the pool
 	 * @return the name, or {@code null} when the bridge did not see it made
@@ -147,6 +172,63 @@ public final class TaskBridge {
 		}
 		catch (Throwable ex) {
 			return task;
+		}
+	}
+
+	/**
+	 * Return what a scheduled pool schedules in place of a task handed to it.
+	 * @param pool the pool
+	 * @param task the task
+	 * @param periodic whether it runs at a fixed rate or with a fixed delay
+	 * @return the tracked task, or the task itself
+	 */
+	public static Runnable schedule(ScheduledThreadPoolExecutor pool, Runnable task, boolean periodic) {
+		Tracker current = tracker;
+		if (current == null || task == null) {
+			return task;
+		}
+		try {
+			return current.schedule(pool, task, periodic);
+		}
+		catch (Throwable ex) {
+			return task;
+		}
+	}
+
+	/**
+	 * Return what a scheduled pool schedules in place of a callable handed to it.
+	 * @param pool the pool
+	 * @param task the callable
+	 * @return the tracked task, or the callable itself
+	 */
+	public static Callable<?> scheduleCallable(ScheduledThreadPoolExecutor pool, Callable<?> task) {
+		Tracker current = tracker;
+		if (current == null || task == null) {
+			return task;
+		}
+		try {
+			return current.scheduleCallable(pool, task);
+		}
+		catch (Throwable ex) {
+			return task;
+		}
+	}
+
+	/**
+	 * A scheduled pool has taken a tracked task, or refused it.
+	 * @param task what {@link #schedule} or {@link #scheduleCallable} returned
+	 * @param future the pool's future of it, or {@code null} when it refused it
+	 * @param thrown what the pool threw, or {@code null}
+	 */
+	public static void scheduled(Object task, Future<?> future, Throwable thrown) {
+		Tracker current = tracker;
+		if (current != null && task != null) {
+			try {
+				current.scheduled(task, future, thrown);
+			}
+			catch (Throwable ex) {
+				// the task stays listed until a sweep finds it can never run
+			}
 		}
 	}
 
@@ -268,6 +350,12 @@ public final class TaskBridge {
 		void created(ThreadPoolExecutor pool);
 
 		Runnable execute(ThreadPoolExecutor pool, Runnable task);
+
+		Runnable schedule(ScheduledThreadPoolExecutor pool, Runnable task, boolean periodic);
+
+		Callable<?> scheduleCallable(ScheduledThreadPoolExecutor pool, Callable<?> task);
+
+		void scheduled(Object task, Future<?> future, Throwable thrown);
 
 		List<Runnable> unrun(List<Runnable> tasks);
 

@@ -19,14 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import io.github.tasklens.bootstrap.TaskBridge;
 import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.task.TrackedTask;
 import io.github.tasklens.task.TrackingTaskDecorator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tracks the tasks of JDK pools in place, for the agent: the pool's own methods hand
@@ -57,7 +62,7 @@ public final class InPlaceTracking implements TaskBridge.Tracker {
 
 	@Override
 	public void created(ThreadPoolExecutor pool) {
-		if (!reached(pool)) {
+		if (pool instanceof TrackedExecutors.Wrapper) {
 			return;
 		}
 		String name = TaskBridge.creatorName();
@@ -82,12 +87,46 @@ public final class InPlaceTracking implements TaskBridge.Tracker {
 			return task;
 		}
 		Pool state = pool(pool);
+		if (state.passedOver) {
+			return task;
+		}
 		if (!state.handlerInstalled) {
 			// once the pool is fully made: a subclass's setter may use its own fields
 			state.handlerInstalled = true;
 			TrackingRejectedExecutionHandler.install(pool, pool);
 		}
 		return state.decorator.decorate(task);
+	}
+
+	@Override
+	public Runnable schedule(ScheduledThreadPoolExecutor pool, Runnable task, boolean periodic) {
+		if (pool instanceof TrackedExecutors.Wrapper || TrackingTaskDecorator.isTracked(task)) {
+			return task;
+		}
+		Pool state = pool(pool);
+		if (state.passedOver) {
+			return task;
+		}
+		return periodic ? state.decorator.decoratePeriodic(task) : state.decorator.decorateInFuture(task);
+	}
+
+	@Override
+	public Callable<?> scheduleCallable(ScheduledThreadPoolExecutor pool, Callable<?> task) {
+		if (pool instanceof TrackedExecutors.Wrapper || task instanceof TrackedTask) {
+			return task;
+		}
+		Pool state = pool(pool);
+		return state.passedOver ? task : state.decorator.decorateCallable(task);
+	}
+
+	@Override
+	public void scheduled(Object task, @Nullable Future<?> future, @Nullable Throwable thrown) {
+		if (thrown instanceof RejectedExecutionException) {
+			TrackingTaskDecorator.rejected(task);
+		}
+		else if (future != null) {
+			TrackingTaskDecorator.attach(task, future);
+		}
 	}
 
 	@Override
@@ -149,6 +188,12 @@ public final class InPlaceTracking implements TaskBridge.Tracker {
 				state = new Pool(decorator((creator != null) ? creator : pool.getClass().getSimpleName()));
 				this.pools.put(pool, state);
 			}
+			if (!state.checked) {
+				// asked on first use, once an executor bean around the pool (made with
+				// it, before any task) has taken it over
+				state.passedOver = TaskBridge.passedOver(pool);
+				state.checked = true;
+			}
 			return state;
 		}
 	}
@@ -163,7 +208,12 @@ public final class InPlaceTracking implements TaskBridge.Tracker {
 
 		private final TrackingTaskDecorator decorator;
 
-		private volatile boolean handlerInstalled;
+		// whether its tasks are tracked otherwise, asked of the bridge on first use
+		private boolean passedOver;
+
+		private boolean checked;
+
+		private boolean handlerInstalled;
 
 		Pool(TrackingTaskDecorator decorator) {
 			this.decorator = decorator;

@@ -29,6 +29,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
+import io.github.tasklens.bootstrap.TaskBridge;
 import io.github.tasklens.executor.JdkExecutorTracking;
 import io.github.tasklens.executor.TrackedExecutors;
 import io.github.tasklens.registry.LiveTaskRegistry;
@@ -173,6 +174,11 @@ public final class ExecutorAdopter {
 			SpringExecutors.setDecorator(bean, new SpringTaskDecorator(this.chain.decorator(name,
 					(first != null) ? first::decorate : null, SpringExecutors.terminated(bean))));
 			TrackingErrorHandler.install(bean, this.chain);
+			if (ExecutorPools.poolOf(bean) instanceof ThreadPoolExecutor pool) {
+				// its TaskDecorator tracks its tasks: the agent, if attached, passes the
+				// pool over (a scheduler's decorator sees its tasks after the pool did)
+				TaskBridge.passOver(pool);
+			}
 			return adopted(bean, bean, name, SpringExecutors.kind(bean) + after);
 		}
 		if (JdkExecutorTracking.forwards(bean)) {
