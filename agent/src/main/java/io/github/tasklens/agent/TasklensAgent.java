@@ -94,6 +94,7 @@ public final class TasklensAgent {
 		AgentBuilder builder = Instrumentations.builder();
 		builder = ThreadPoolInstrumentation.apply(builder);
 		builder = ScheduledPoolInstrumentation.apply(builder);
+		builder = ForkJoinPoolInstrumentation.apply(builder);
 		builder.installOn(instrumentation);
 	}
 

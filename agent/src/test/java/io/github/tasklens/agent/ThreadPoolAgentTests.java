@@ -18,11 +18,14 @@ package io.github.tasklens.agent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -167,6 +170,40 @@ class ThreadPoolAgentTests {
 		}
 	}
 
+	@Test
+	void aCompletableFutureOnTheCommonPoolIsTrackedWithTheSubmittersLabels() throws Exception {
+		assertThat(ForkJoinPool.getCommonPoolParallelism()).as("set for this JVM by the build").isGreaterThan(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			CompletableFuture<String> tenant = TaskContext.withLabels(TaskLabels.of("tenant", "acme"),
+					() -> CompletableFuture.supplyAsync(() -> {
+						awaitQuietly(release);
+						return TaskContext.current().labels().get("tenant");
+					}));
+			TaskInfo running = awaitLive("commonPool", TaskState.RUNNING);
+			assertThat(running.labels().get("tenant")).isEqualTo("acme");
+			release.countDown();
+			assertThat(tenant.get(10, TimeUnit.SECONDS)).isEqualTo("acme");
+			await().atMost(Duration.ofSeconds(10)).until(() -> live("commonPool").isEmpty());
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
+	void aServicesForkJoinPoolIsNamedAfterItAndItsForksAreNotTasks() throws Exception {
+		Crawler crawler = new Crawler();
+		try {
+			Future<Integer> pages = crawler.pool.submit(() -> new CountDown(8).fork().join());
+			assertThat(pages.get(10, TimeUnit.SECONDS)).isEqualTo(8);
+			assertThat(this.submitted).filteredOn((entry) -> entry.startsWith("Crawler:")).hasSize(1);
+		}
+		finally {
+			crawler.pool.shutdownNow();
+		}
+	}
+
 	private TaskInfo awaitLive(String executor, TaskState state) {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> live(executor).stream().anyMatch((task) -> task.state() == state));
@@ -184,6 +221,30 @@ class ThreadPoolAgentTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	static final class Crawler {
+
+		final ForkJoinPool pool = new ForkJoinPool(2);
+
+	}
+
+	/**
+	 * Counts down by forking itself, as a recursive task does.
+	 */
+	static final class CountDown extends RecursiveTask<Integer> {
+
+		private final int left;
+
+		CountDown(int left) {
+			this.left = left;
+		}
+
+		@Override
+		protected Integer compute() {
+			return (this.left == 0) ? 0 : 1 + new CountDown(this.left - 1).fork().join();
+		}
+
 	}
 
 	static final class Heartbeat {

@@ -36,14 +36,24 @@ final class Creators {
 	 * Return the simple name of the first class on the stack that is neither the JDK's
 	 * nor tasklens's: {@code OrderService} for a pool that
 	 * {@code com.example.OrderService} makes.
-	 * @return the name, or {@code "unknown"}
+	 * @return the name, or {@code null} when only the JDK's and tasklens's code is on the
+	 * stack
 	 */
 	static String nameOfCreator() {
 		return WALKER.walk((frames) -> frames.map(StackWalker.StackFrame::getDeclaringClass)
 			.filter((type) -> !passedOver(type.getName()))
 			.findFirst()
 			.map(Creators::nameOf)
-			.orElse("unknown"));
+			.orElse(null));
+	}
+
+	/**
+	 * Return whether a class is on the stack.
+	 * @param className its name
+	 * @return whether code of it called this
+	 */
+	static boolean calledFrom(String className) {
+		return WALKER.walk((frames) -> frames.anyMatch((frame) -> frame.getClassName().equals(className)));
 	}
 
 	private static boolean passedOver(String className) {

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -46,11 +48,11 @@ public final class TaskBridge {
 
 	// the creators of pools made while no tracker was installed, for the one installed
 	// later; weak keys, identity
-	private static final Map<ThreadPoolExecutor, String> creators = Collections.synchronizedMap(new WeakHashMap<>());
+	private static final Map<ExecutorService, String> creators = Collections.synchronizedMap(new WeakHashMap<>());
 
 	// pools whose tasks tasklens tracks otherwise (a Spring executor bean's, through its
 	// TaskDecorator): the agent passes them over; weak keys, identity
-	private static final Map<ThreadPoolExecutor, Boolean> passedOver = Collections.synchronizedMap(new WeakHashMap<>());
+	private static final Map<ExecutorService, Boolean> passedOver = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private TaskBridge() {
 	}
@@ -112,7 +114,10 @@ public final class TaskBridge {
 				current.created(pool);
 			}
 			else if (attached) {
-				creators.put(pool, Creators.nameOfCreator());
+				String name = Creators.nameOfCreator();
+				if (name != null) {
+					creators.put(pool, name);
+				}
 			}
 		}
 		catch (Throwable ex) {
@@ -123,7 +128,7 @@ public final class TaskBridge {
 	/**
 	 * Return the name of the class whose code is making a pool now: the first on the
 	 * stack that is neither the JDK's nor tasklens's.
-	 * @return its simple name
+	 * @return its simple name, or {@code null} when the JDK makes the pool itself
 	 */
 	public static String creatorName() {
 		return Creators.nameOfCreator();
@@ -134,7 +139,7 @@ public final class TaskBridge {
 	 * around it, which would see them tracked twice.
 	 * @param pool the pool
 	 */
-	public static void passOver(ThreadPoolExecutor pool) {
+	public static void passOver(ExecutorService pool) {
 		passedOver.put(pool, Boolean.TRUE);
 	}
 
@@ -143,7 +148,7 @@ public final class TaskBridge {
 	 * @param pool the pool
 	 * @return whether its tasks are tracked otherwise
 	 */
-	public static boolean passedOver(ThreadPoolExecutor pool) {
+	public static boolean passedOver(ExecutorService pool) {
 		return !passedOver.isEmpty() && passedOver.containsKey(pool);
 	}
 
@@ -152,7 +157,7 @@ public final class TaskBridge {
 	 * @param pool the pool
 	 * @return the name, or {@code null} when the bridge did not see it made
 	 */
-	public static String claimCreator(ThreadPoolExecutor pool) {
+	public static String claimCreator(ExecutorService pool) {
 		return creators.remove(pool);
 	}
 
@@ -169,6 +174,95 @@ public final class TaskBridge {
 		}
 		try {
 			return current.execute(pool, task);
+		}
+		catch (Throwable ex) {
+			return task;
+		}
+	}
+
+	/**
+	 * A fork-join pool's constructor has finished. The scheduler of virtual threads is
+	 * passed over: its tasks are the threads' continuations, and a virtual thread is
+	 * tracked as a thread.
+	 * @param pool the pool
+	 */
+	public static void forkJoinCreated(ForkJoinPool pool) {
+		try {
+			if (Creators.calledFrom("java.lang.VirtualThread")) {
+				passOver(pool);
+				return;
+			}
+			Tracker current = tracker;
+			if (current != null) {
+				current.forkJoinCreated(pool);
+			}
+			else if (attached) {
+				String name = Creators.nameOfCreator();
+				if (name != null) {
+					creators.put(pool, name);
+				}
+			}
+		}
+		catch (Throwable ex) {
+			// the pool is made as it would be without tasklens
+		}
+	}
+
+	/**
+	 * Return what a fork-join pool runs in place of a task handed to it from outside
+	 * ({@code execute} or {@code submit}; its own forks are not handed over).
+	 * @param pool the pool
+	 * @param task the task
+	 * @param inFuture whether the pool wraps it in a future that keeps its failure
+	 * ({@code submit})
+	 * @return the tracked task, or the task itself
+	 */
+	public static Runnable forkJoin(ForkJoinPool pool, Runnable task, boolean inFuture) {
+		Tracker current = tracker;
+		if (current == null || task == null) {
+			return task;
+		}
+		try {
+			return current.forkJoin(pool, task, inFuture);
+		}
+		catch (Throwable ex) {
+			return task;
+		}
+	}
+
+	/**
+	 * Return what a fork-join pool calls in place of a callable handed to it.
+	 * @param pool the pool
+	 * @param task the callable
+	 * @return the tracked task, or the callable itself
+	 */
+	public static Callable<?> forkJoinCallable(ForkJoinPool pool, Callable<?> task) {
+		Tracker current = tracker;
+		if (current == null || task == null) {
+			return task;
+		}
+		try {
+			return current.forkJoinCallable(pool, task);
+		}
+		catch (Throwable ex) {
+			return task;
+		}
+	}
+
+	/**
+	 * Return what {@code CompletableFuture} runs on a thread of its own in place of an
+	 * async task: it does so, instead of using the common pool, where the common pool's
+	 * parallelism is 1.
+	 * @param task the task
+	 * @return the tracked task, or the task itself
+	 */
+	public static Runnable threadPerTask(Runnable task) {
+		Tracker current = tracker;
+		if (current == null || task == null) {
+			return task;
+		}
+		try {
+			return current.threadPerTask(task);
 		}
 		catch (Throwable ex) {
 			return task;
@@ -215,7 +309,7 @@ public final class TaskBridge {
 	}
 
 	/**
-	 * A scheduled pool has taken a tracked task, or refused it.
+	 * A pool has taken a tracked task, or refused it.
 	 * @param task what {@link #schedule} or {@link #scheduleCallable} returned
 	 * @param future the pool's future of it, or {@code null} when it refused it
 	 * @param thrown what the pool threw, or {@code null}
@@ -356,6 +450,14 @@ public final class TaskBridge {
 		Callable<?> scheduleCallable(ScheduledThreadPoolExecutor pool, Callable<?> task);
 
 		void scheduled(Object task, Future<?> future, Throwable thrown);
+
+		void forkJoinCreated(ForkJoinPool pool);
+
+		Runnable forkJoin(ForkJoinPool pool, Runnable task, boolean inFuture);
+
+		Callable<?> forkJoinCallable(ForkJoinPool pool, Callable<?> task);
+
+		Runnable threadPerTask(Runnable task);
 
 		List<Runnable> unrun(List<Runnable> tasks);
 

@@ -21,6 +21,9 @@ import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
@@ -45,10 +48,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InPlaceTracking implements TaskBridge.Tracker {
 
+	/**
+	 * The name of the JVM's common fork-join pool.
+	 */
+	public static final String COMMON_POOL = "commonPool";
+
 	private final TaskChain chain;
 
-	// pool → its state; weak keys, identity (ThreadPoolExecutor keeps Object's equals)
-	private final Map<ThreadPoolExecutor, Pool> pools = new WeakHashMap<>();
+	// pool → its state; weak keys, identity (the JDK's pools keep Object's equals)
+	private final Map<ExecutorService, Pool> pools = new WeakHashMap<>();
 
 	private final Map<String, TrackingTaskDecorator> decorators = new ConcurrentHashMap<>();
 
@@ -66,6 +74,9 @@ public final class InPlaceTracking implements TaskBridge.Tracker {
 			return;
 		}
 		String name = TaskBridge.creatorName();
+		if (name == null) {
+			return;
+		}
 		synchronized (this.pools) {
 			// a constructor that calls another passes here twice
 			this.pools.putIfAbsent(pool, new Pool(decorator(name)));
@@ -130,6 +141,47 @@ public final class InPlaceTracking implements TaskBridge.Tracker {
 	}
 
 	@Override
+	public void forkJoinCreated(ForkJoinPool pool) {
+		String name = TaskBridge.creatorName();
+		if (name == null) {
+			// made by the JDK itself (the common pool, in the pool class's initializer):
+			// named on first use
+			return;
+		}
+		synchronized (this.pools) {
+			this.pools.putIfAbsent(pool, new Pool(decorator(name)));
+		}
+	}
+
+	@Override
+	public Runnable forkJoin(ForkJoinPool pool, Runnable task, boolean inFuture) {
+		if (TrackingTaskDecorator.isTracked(task) || (inFuture && task instanceof ForkJoinTask)) {
+			// a fork-join task submitted is its own future: the app holds it
+			return task;
+		}
+		Pool state = pool(pool);
+		if (state.passedOver) {
+			return task;
+		}
+		return inFuture ? state.decorator.decorateInFuture(task) : state.decorator.decorate(task);
+	}
+
+	@Override
+	public Callable<?> forkJoinCallable(ForkJoinPool pool, Callable<?> task) {
+		if (task instanceof TrackedTask) {
+			return task;
+		}
+		Pool state = pool(pool);
+		return state.passedOver ? task : state.decorator.decorateCallable(task);
+	}
+
+	@Override
+	public Runnable threadPerTask(Runnable task) {
+		// the common pool's stand-in: its tasks keep the common pool's name
+		return TrackingTaskDecorator.isTracked(task) ? task : decorator(COMMON_POOL).decorate(task);
+	}
+
+	@Override
 	public List<Runnable> unrun(List<Runnable> tasks) {
 		return TrackedExecutors.unrun(tasks);
 	}
@@ -178,13 +230,13 @@ public final class InPlaceTracking implements TaskBridge.Tracker {
 		return new TaskQueueView(queue, pool(pool).decorator, false);
 	}
 
-	private Pool pool(ThreadPoolExecutor pool) {
+	private Pool pool(ExecutorService pool) {
 		synchronized (this.pools) {
 			Pool state = this.pools.get(pool);
 			if (state == null) {
 				// made before this runtime started: named after its creator if the bridge
-				// saw it made, else after its class
-				String creator = TaskBridge.claimCreator(pool);
+				// saw it made, else after its class; the common pool is "commonPool"
+				String creator = (pool == ForkJoinPool.commonPool()) ? COMMON_POOL : TaskBridge.claimCreator(pool);
 				state = new Pool(decorator((creator != null) ? creator : pool.getClass().getSimpleName()));
 				this.pools.put(pool, state);
 			}
