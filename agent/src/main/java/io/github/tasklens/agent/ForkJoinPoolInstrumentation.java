@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 
-import io.github.tasklens.bootstrap.TaskBridge;
+import io.github.tasklens.bootstrap.ForkJoinBridge;
+import io.github.tasklens.bootstrap.ScheduledBridge;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
@@ -65,7 +66,7 @@ final class ForkJoinPoolInstrumentation {
 
 		@Advice.OnMethodExit(suppress = Throwable.class)
 		static void exit(@Advice.This ForkJoinPool pool) {
-			TaskBridge.forkJoinCreated(pool);
+			ForkJoinBridge.forkJoinCreated(pool);
 		}
 
 	}
@@ -75,13 +76,13 @@ final class ForkJoinPoolInstrumentation {
 		@Advice.OnMethodEnter(suppress = Throwable.class)
 		static Runnable enter(@Advice.This ForkJoinPool pool,
 				@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-			task = TaskBridge.forkJoin(pool, task, false);
+			task = ForkJoinBridge.forkJoin(pool, task, false);
 			return task;
 		}
 
 		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
 		static void exit(@Advice.Enter Runnable task, @Advice.Thrown Throwable thrown) {
-			TaskBridge.scheduled(task, null, thrown);
+			ScheduledBridge.scheduled(task, null, thrown);
 		}
 
 	}
@@ -91,14 +92,14 @@ final class ForkJoinPoolInstrumentation {
 		@Advice.OnMethodEnter(suppress = Throwable.class)
 		static Runnable enter(@Advice.This ForkJoinPool pool,
 				@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-			task = TaskBridge.forkJoin(pool, task, true);
+			task = ForkJoinBridge.forkJoin(pool, task, true);
 			return task;
 		}
 
 		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
 		static void exit(@Advice.Enter Runnable task, @Advice.Return Future<?> future,
 				@Advice.Thrown Throwable thrown) {
-			TaskBridge.scheduled(task, future, thrown);
+			ScheduledBridge.scheduled(task, future, thrown);
 		}
 
 	}
@@ -108,14 +109,14 @@ final class ForkJoinPoolInstrumentation {
 		@Advice.OnMethodEnter(suppress = Throwable.class)
 		static Callable<?> enter(@Advice.This ForkJoinPool pool,
 				@Advice.Argument(value = 0, readOnly = false) Callable<?> task) {
-			task = TaskBridge.forkJoinCallable(pool, task);
+			task = ForkJoinBridge.forkJoinCallable(pool, task);
 			return task;
 		}
 
 		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
 		static void exit(@Advice.Enter Callable<?> task, @Advice.Return Future<?> future,
 				@Advice.Thrown Throwable thrown) {
-			TaskBridge.scheduled(task, future, thrown);
+			ScheduledBridge.scheduled(task, future, thrown);
 		}
 
 	}
@@ -124,7 +125,7 @@ final class ForkJoinPoolInstrumentation {
 
 		@Advice.OnMethodEnter(suppress = Throwable.class)
 		static void enter(@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-			task = TaskBridge.threadPerTask(task);
+			task = ForkJoinBridge.threadPerTask(task);
 		}
 
 	}

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-import io.github.tasklens.bootstrap.TaskBridge;
+import io.github.tasklens.bootstrap.ScheduledBridge;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
@@ -59,14 +59,14 @@ final class ScheduledPoolInstrumentation {
 		static Runnable enter(@Advice.This ScheduledThreadPoolExecutor pool, @Advice.Origin("#m") String method,
 				@Advice.Argument(value = 0, readOnly = false) Runnable task) {
 			// scheduleAtFixedRate and scheduleWithFixedDelay run it again and again
-			task = TaskBridge.schedule(pool, task, !"schedule".equals(method));
+			task = ScheduledBridge.schedule(pool, task, !"schedule".equals(method));
 			return task;
 		}
 
 		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
 		static void exit(@Advice.Enter Runnable task, @Advice.Return Future<?> future,
 				@Advice.Thrown Throwable thrown) {
-			TaskBridge.scheduled(task, future, thrown);
+			ScheduledBridge.scheduled(task, future, thrown);
 		}
 
 	}
@@ -76,14 +76,14 @@ final class ScheduledPoolInstrumentation {
 		@Advice.OnMethodEnter(suppress = Throwable.class)
 		static Callable<?> enter(@Advice.This ScheduledThreadPoolExecutor pool,
 				@Advice.Argument(value = 0, readOnly = false) Callable<?> task) {
-			task = TaskBridge.scheduleCallable(pool, task);
+			task = ScheduledBridge.scheduleCallable(pool, task);
 			return task;
 		}
 
 		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
 		static void exit(@Advice.Enter Callable<?> task, @Advice.Return Future<?> future,
 				@Advice.Thrown Throwable thrown) {
-			TaskBridge.scheduled(task, future, thrown);
+			ScheduledBridge.scheduled(task, future, thrown);
 		}
 
 	}

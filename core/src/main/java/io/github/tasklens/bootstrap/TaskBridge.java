@@ -20,12 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionHandler;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -134,6 +130,10 @@ public final class TaskBridge {
 		return Creators.nameOfCreator();
 	}
 
+	static void rememberCreator(ExecutorService pool, String name) {
+		creators.put(pool, name);
+	}
+
 	/**
 	 * Pass a pool over: its tasks are tracked otherwise, by a decorator of the executor
 	 * around it, which would see them tracked twice.
@@ -177,152 +177,6 @@ public final class TaskBridge {
 		}
 		catch (Throwable ex) {
 			return task;
-		}
-	}
-
-	/**
-	 * A fork-join pool's constructor has finished. The scheduler of virtual threads is
-	 * passed over: its tasks are the threads' continuations, and a virtual thread is
-	 * tracked as a thread.
-	 * @param pool the pool
-	 */
-	public static void forkJoinCreated(ForkJoinPool pool) {
-		try {
-			if (Creators.calledFrom("java.lang.VirtualThread")) {
-				passOver(pool);
-				return;
-			}
-			Tracker current = tracker;
-			if (current != null) {
-				current.forkJoinCreated(pool);
-			}
-			else if (attached) {
-				String name = Creators.nameOfCreator();
-				if (name != null) {
-					creators.put(pool, name);
-				}
-			}
-		}
-		catch (Throwable ex) {
-			// the pool is made as it would be without tasklens
-		}
-	}
-
-	/**
-	 * Return what a fork-join pool runs in place of a task handed to it from outside
-	 * ({@code execute} or {@code submit}; its own forks are not handed over).
-	 * @param pool the pool
-	 * @param task the task
-	 * @param inFuture whether the pool wraps it in a future that keeps its failure
-	 * ({@code submit})
-	 * @return the tracked task, or the task itself
-	 */
-	public static Runnable forkJoin(ForkJoinPool pool, Runnable task, boolean inFuture) {
-		Tracker current = tracker;
-		if (current == null || task == null) {
-			return task;
-		}
-		try {
-			return current.forkJoin(pool, task, inFuture);
-		}
-		catch (Throwable ex) {
-			return task;
-		}
-	}
-
-	/**
-	 * Return what a fork-join pool calls in place of a callable handed to it.
-	 * @param pool the pool
-	 * @param task the callable
-	 * @return the tracked task, or the callable itself
-	 */
-	public static Callable<?> forkJoinCallable(ForkJoinPool pool, Callable<?> task) {
-		Tracker current = tracker;
-		if (current == null || task == null) {
-			return task;
-		}
-		try {
-			return current.forkJoinCallable(pool, task);
-		}
-		catch (Throwable ex) {
-			return task;
-		}
-	}
-
-	/**
-	 * Return what {@code CompletableFuture} runs on a thread of its own in place of an
-	 * async task: it does so, instead of using the common pool, where the common pool's
-	 * parallelism is 1.
-	 * @param task the task
-	 * @return the tracked task, or the task itself
-	 */
-	public static Runnable threadPerTask(Runnable task) {
-		Tracker current = tracker;
-		if (current == null || task == null) {
-			return task;
-		}
-		try {
-			return current.threadPerTask(task);
-		}
-		catch (Throwable ex) {
-			return task;
-		}
-	}
-
-	/**
-	 * Return what a scheduled pool schedules in place of a task handed to it.
-	 * @param pool the pool
-	 * @param task the task
-	 * @param periodic whether it runs at a fixed rate or with a fixed delay
-	 * @return the tracked task, or the task itself
-	 */
-	public static Runnable schedule(ScheduledThreadPoolExecutor pool, Runnable task, boolean periodic) {
-		Tracker current = tracker;
-		if (current == null || task == null) {
-			return task;
-		}
-		try {
-			return current.schedule(pool, task, periodic);
-		}
-		catch (Throwable ex) {
-			return task;
-		}
-	}
-
-	/**
-	 * Return what a scheduled pool schedules in place of a callable handed to it.
-	 * @param pool the pool
-	 * @param task the callable
-	 * @return the tracked task, or the callable itself
-	 */
-	public static Callable<?> scheduleCallable(ScheduledThreadPoolExecutor pool, Callable<?> task) {
-		Tracker current = tracker;
-		if (current == null || task == null) {
-			return task;
-		}
-		try {
-			return current.scheduleCallable(pool, task);
-		}
-		catch (Throwable ex) {
-			return task;
-		}
-	}
-
-	/**
-	 * A pool has taken a tracked task, or refused it.
-	 * @param task what {@link #schedule} or {@link #scheduleCallable} returned
-	 * @param future the pool's future of it, or {@code null} when it refused it
-	 * @param thrown what the pool threw, or {@code null}
-	 */
-	public static void scheduled(Object task, Future<?> future, Throwable thrown) {
-		Tracker current = tracker;
-		if (current != null && task != null) {
-			try {
-				current.scheduled(task, future, thrown);
-			}
-			catch (Throwable ex) {
-				// the task stays listed until a sweep finds it can never run
-			}
 		}
 	}
 
@@ -433,44 +287,6 @@ public final class TaskBridge {
 		catch (Throwable ex) {
 			return handler;
 		}
-	}
-
-	/**
-	 * What a runtime does for the instrumented JDK classes. Each method may throw: the
-	 * bridge then leaves things as they were.
-	 */
-	public interface Tracker {
-
-		void created(ThreadPoolExecutor pool);
-
-		Runnable execute(ThreadPoolExecutor pool, Runnable task);
-
-		Runnable schedule(ScheduledThreadPoolExecutor pool, Runnable task, boolean periodic);
-
-		Callable<?> scheduleCallable(ScheduledThreadPoolExecutor pool, Callable<?> task);
-
-		void scheduled(Object task, Future<?> future, Throwable thrown);
-
-		void forkJoinCreated(ForkJoinPool pool);
-
-		Runnable forkJoin(ForkJoinPool pool, Runnable task, boolean inFuture);
-
-		Callable<?> forkJoinCallable(ForkJoinPool pool, Callable<?> task);
-
-		Runnable threadPerTask(Runnable task);
-
-		List<Runnable> unrun(List<Runnable> tasks);
-
-		Runnable element(ThreadPoolExecutor pool, Runnable task);
-
-		void removed(Runnable element);
-
-		BlockingQueue<Runnable> queue(ThreadPoolExecutor pool, BlockingQueue<Runnable> queue);
-
-		RejectedExecutionHandler handler(ThreadPoolExecutor pool, RejectedExecutionHandler handler);
-
-		RejectedExecutionHandler appHandler(RejectedExecutionHandler handler);
-
 	}
 
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import io.github.tasklens.bootstrap.TaskBridge;
+import io.github.tasklens.bootstrap.Tracker;
 import io.github.tasklens.task.TaskChain;
 import io.github.tasklens.task.TrackedTask;
 import io.github.tasklens.task.TrackingTaskDecorator;
@@ -46,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author tasklens authors
  */
-public final class InPlaceTracking implements TaskBridge.Tracker {
+public final class InPlaceTracking implements Tracker {
 
 	/**
 	 * The name of the JVM's common fork-join pool.
@@ -123,11 +124,7 @@ public final class InPlaceTracking implements TaskBridge.Tracker {
 
 	@Override
 	public Callable<?> scheduleCallable(ScheduledThreadPoolExecutor pool, Callable<?> task) {
-		if (pool instanceof TrackedExecutors.Wrapper || task instanceof TrackedTask) {
-			return task;
-		}
-		Pool state = pool(pool);
-		return state.passedOver ? task : state.decorator.decorateCallable(task);
+		return (pool instanceof TrackedExecutors.Wrapper) ? task : callable(pool, task);
 	}
 
 	@Override
@@ -168,6 +165,10 @@ public final class InPlaceTracking implements TaskBridge.Tracker {
 
 	@Override
 	public Callable<?> forkJoinCallable(ForkJoinPool pool, Callable<?> task) {
+		return callable(pool, task);
+	}
+
+	private Callable<?> callable(ExecutorService pool, Callable<?> task) {
 		if (task instanceof TrackedTask) {
 			return task;
 		}

@@ -29,6 +29,7 @@ import io.github.tasklens.TaskHook;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.bootstrap.TaskBridge;
+import io.github.tasklens.bootstrap.Tracker;
 import io.github.tasklens.executor.InPlaceTracking;
 import io.github.tasklens.executor.JdkExecutorTracking;
 import io.github.tasklens.metrics.TaskMeterBinder;
@@ -57,9 +58,9 @@ public final class TaskRuntime implements AutoCloseable {
 
 	private final Watchdog watchdog;
 
-	private final TaskBridge.@Nullable Tracker agentTracker;
+	private final @Nullable Tracker agentTracker;
 
-	private final TaskBridge.@Nullable Tracker replacedTracker;
+	private final @Nullable Tracker replacedTracker;
 
 	private TaskRuntime(Builder builder) {
 		this.registry = new LiveTaskRegistry(builder.maxTracked);

@@ -16,6 +16,7 @@
 package io.github.tasklens.boot.autoconfigure;
 
 import io.github.tasklens.bootstrap.TaskBridge;
+import io.github.tasklens.bootstrap.Tracker;
 import io.github.tasklens.executor.InPlaceTracking;
 import io.github.tasklens.task.TaskChain;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +30,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class AgentTracking implements AutoCloseable {
 
-	private final TaskBridge.@Nullable Tracker installed;
+	private final @Nullable Tracker installed;
 
-	private final TaskBridge.@Nullable Tracker replaced;
+	private final @Nullable Tracker replaced;
 
 	AgentTracking(TaskChain chain) {
 		if (TaskBridge.attached()) {
