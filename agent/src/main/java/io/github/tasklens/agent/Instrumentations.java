@@ -42,12 +42,30 @@ final class Instrumentations {
 	static AgentBuilder builder() {
 		return new AgentBuilder.Default().disableClassFormatChanges()
 			.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+			// one class at a time: one the JVM refuses to retransform leaves the others
+			// done
+			.with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(1))
+			.with(debugRedefinitions())
 			.with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
 			.with(AgentBuilder.TypeStrategy.Default.REDEFINE)
 			// the JDK's own classes are the point: only Byte Buddy's and the agent's are
 			// left alone
 			.ignore(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.github.tasklens.")))
-			.with(new WarnOnce());
+			.with(new WarnOnce())
+			.with(debugListener());
+	}
+
+	// -Dtasklens.agent.debug=true: Byte Buddy's own account of what failed, on stderr
+	private static AgentBuilder.Listener debugListener() {
+		return Boolean.getBoolean("tasklens.agent.debug")
+				? AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly()
+				: AgentBuilder.Listener.NoOp.INSTANCE;
+	}
+
+	private static AgentBuilder.RedefinitionStrategy.Listener debugRedefinitions() {
+		return Boolean.getBoolean("tasklens.agent.debug")
+				? AgentBuilder.RedefinitionStrategy.Listener.StreamWriting.toSystemError()
+				: AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE;
 	}
 
 	/**

@@ -46,6 +46,10 @@ public final class TasklensAgent {
 
 	private static final String BRIDGE_PATH = "io/github/tasklens/bootstrap/";
 
+	private static final String[] INSTRUMENTED = { "java.util.concurrent.ThreadPoolExecutor",
+			"java.util.concurrent.ScheduledThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
+			"java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor", "java.lang.VirtualThread" };
+
 	private static final System.Logger logger = System.getLogger("io.github.tasklens.agent");
 
 	private static volatile boolean started;
@@ -91,11 +95,29 @@ public final class TasklensAgent {
 					"tasklens agent cannot put its bridge on the bootstrap class path; it instruments nothing", ex);
 			return;
 		}
+		preload();
 		AgentBuilder builder = Instrumentations.builder();
 		builder = ThreadPoolInstrumentation.apply(builder);
 		builder = ScheduledPoolInstrumentation.apply(builder);
 		builder = ForkJoinPoolInstrumentation.apply(builder);
+		builder = VirtualThreadInstrumentation.apply(builder);
 		builder.installOn(instrumentation);
+	}
+
+	/**
+	 * Load the JDK classes the agent changes before it starts, so that all are
+	 * retransformed at once: one loaded while another is being transformed (the JDK 25
+	 * {@code VirtualThread} loads {@code ForkJoinPool}) would be passed over.
+	 */
+	private static void preload() {
+		for (String name : INSTRUMENTED) {
+			try {
+				Class.forName(name, false, null);
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				// not in this JDK (VirtualThread before 21)
+			}
+		}
 	}
 
 	/**

@@ -48,12 +48,20 @@ final class Creators {
 	}
 
 	/**
-	 * Return whether a class is on the stack.
-	 * @param className its name
-	 * @return whether code of it called this
+	 * Return whether the pool being made now is made by code of a class (or a class
+	 * nested in it): the first frame past the constructors is that class's. The common
+	 * pool, made in {@code ForkJoinPool}'s initializer, is not made by whatever code
+	 * first touched {@code ForkJoinPool}.
+	 * @param className the class's name
+	 * @return whether its code makes the pool
 	 */
-	static boolean calledFrom(String className) {
-		return WALKER.walk((frames) -> frames.anyMatch((frame) -> frame.getClassName().equals(className)));
+	static boolean madeBy(String className) {
+		return WALKER.walk((frames) -> frames
+			.filter((frame) -> !frame.getMethodName().equals("<init>")
+					&& !frame.getClassName().startsWith("io.github.tasklens.bootstrap."))
+			.findFirst()
+			.map((frame) -> frame.getClassName().startsWith(className))
+			.orElse(false));
 	}
 
 	private static boolean passedOver(String className) {

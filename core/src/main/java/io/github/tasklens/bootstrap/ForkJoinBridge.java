@@ -38,7 +38,7 @@ public final class ForkJoinBridge {
 	 */
 	public static void forkJoinCreated(ForkJoinPool pool) {
 		try {
-			if (Creators.calledFrom("java.lang.VirtualThread")) {
+			if (Creators.madeBy("java.lang.VirtualThread")) {
 				TaskBridge.passOver(pool);
 				return;
 			}

@@ -106,6 +106,11 @@ public final class TaskBridge {
 	public static void created(ThreadPoolExecutor pool) {
 		Tracker current = tracker;
 		try {
+			if (Creators.madeBy("java.lang.VirtualThread")) {
+				// the timers of virtual threads (their sleeps and timed parks)
+				passOver(pool);
+				return;
+			}
 			if (current != null) {
 				current.created(pool);
 			}

@@ -50,6 +50,8 @@ public interface Tracker {
 
 	Runnable threadPerTask(Runnable task);
 
+	Runnable virtualThread(Runnable task);
+
 	List<Runnable> unrun(List<Runnable> tasks);
 
 	Runnable element(ThreadPoolExecutor pool, Runnable task);

@@ -54,6 +54,11 @@ public final class InPlaceTracking implements Tracker {
 	 */
 	public static final String COMMON_POOL = "commonPool";
 
+	/**
+	 * The name of virtual threads the JDK itself starts.
+	 */
+	public static final String VIRTUAL_THREAD = "virtualThread";
+
 	private final TaskChain chain;
 
 	// pool → its state; weak keys, identity (the JDK's pools keep Object's equals)
@@ -180,6 +185,16 @@ public final class InPlaceTracking implements Tracker {
 	public Runnable threadPerTask(Runnable task) {
 		// the common pool's stand-in: its tasks keep the common pool's name
 		return TrackingTaskDecorator.isTracked(task) ? task : decorator(COMMON_POOL).decorate(task);
+	}
+
+	@Override
+	public Runnable virtualThread(Runnable task) {
+		if (TrackingTaskDecorator.isTracked(task)) {
+			// an executor bean's task, on a virtual thread of its own
+			return task;
+		}
+		String creator = TaskBridge.creatorName();
+		return decorator((creator != null) ? creator : VIRTUAL_THREAD).decorate(task);
 	}
 
 	@Override
