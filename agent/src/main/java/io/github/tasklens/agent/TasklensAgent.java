@@ -48,7 +48,8 @@ public final class TasklensAgent {
 
 	private static final String[] INSTRUMENTED = { "java.util.concurrent.ThreadPoolExecutor",
 			"java.util.concurrent.ScheduledThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
-			"java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor", "java.lang.VirtualThread" };
+			"java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor", "java.lang.VirtualThread",
+			"java.lang.Thread" };
 
 	private static final System.Logger logger = System.getLogger("io.github.tasklens.agent");
 
@@ -101,6 +102,7 @@ public final class TasklensAgent {
 		builder = ScheduledPoolInstrumentation.apply(builder);
 		builder = ForkJoinPoolInstrumentation.apply(builder);
 		builder = VirtualThreadInstrumentation.apply(builder);
+		builder = ThreadInstrumentation.apply(builder);
 		builder.installOn(instrumentation);
 	}
 

@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskHook;
@@ -202,6 +203,63 @@ class ThreadPoolAgentTests {
 		finally {
 			crawler.pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void aRawThreadIsATaskWithItsStartersLabelsAndAPoolsWorkersAreNot() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<String> tenant = new AtomicReference<>();
+		Thread thread = new Thread(() -> {
+			awaitQuietly(release);
+			tenant.set(TaskContext.current().labels().get("tenant"));
+		}, "raw-worker");
+		TaskContext.withLabels(TaskLabels.of("tenant", "acme"), thread::start);
+		try {
+			TaskInfo running = awaitLive("ThreadPoolAgentTests", TaskState.RUNNING);
+			assertThat(running.thread()).isSameAs(thread);
+			assertThat(running.name()).isEqualTo("Thread");
+			assertThat(running.labels().get("tenant")).isEqualTo("acme");
+		}
+		finally {
+			release.countDown();
+		}
+		thread.join(10_000);
+		assertThat(tenant.get()).isEqualTo("acme");
+		await().atMost(Duration.ofSeconds(10)).until(() -> live("ThreadPoolAgentTests").isEmpty());
+		ExecutorService pool = Executors.newFixedThreadPool(1);
+		try {
+			pool.submit(() -> {
+			}).get(10, TimeUnit.SECONDS);
+			assertThat(this.submitted).as("a pool's worker thread is no task of its own")
+				.noneMatch((entry) -> entry.endsWith(":Thread") && !entry.startsWith("ThreadPoolAgentTests:"));
+			assertThat(this.submitted).filteredOn((entry) -> entry.endsWith(":Thread")).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void tasklensOwnThreadsAreNotTasks() {
+		// a second runtime starts its watchdog thread while this test's serves the agent
+		try (TaskRuntime second = TaskRuntime.builder().serveAgent(false).build()) {
+			assertThat(second.registry().liveTasks()).isEmpty();
+		}
+		assertThat(this.submitted).noneMatch((entry) -> entry.startsWith("Watchdog:"));
+		assertThat(live("Watchdog")).isEmpty();
+	}
+
+	@Test
+	void aThreadSubclassWithItsOwnRunLeavesNothingBehind() throws Exception {
+		Thread subclass = new Thread() {
+			@Override
+			public void run() {
+				// runs outside Thread's own run()
+			}
+		};
+		subclass.start();
+		subclass.join(10_000);
+		await().atMost(Duration.ofSeconds(10)).until(() -> live("ThreadPoolAgentTests").isEmpty());
 	}
 
 	private TaskInfo awaitLive(String executor, TaskState state) {

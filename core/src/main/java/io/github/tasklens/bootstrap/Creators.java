@@ -16,16 +16,30 @@
 package io.github.tasklens.bootstrap;
 
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Finds the class whose code created a pool.
  */
 final class Creators {
 
-	// tasklens's packages that make pools for the app: their frames are passed over
-	private static final Set<String> OWN_PACKAGES = Set.of("io.github.tasklens.bootstrap",
+	// tasklens's own packages: their frames are passed over when naming a creator, and a
+	// thread their code starts (the watchdog) is tasklens's own; the API's only runs the
+	// app's code (an action with labels)
+	private static final Set<String> OWN_PACKAGES = Set.of("io.github.tasklens", "io.github.tasklens.bootstrap",
 			"io.github.tasklens.executor", "io.github.tasklens.runtime", "io.github.tasklens.task",
-			"io.github.tasklens.boot.executor");
+			"io.github.tasklens.timebox", "io.github.tasklens.registry", "io.github.tasklens.metrics",
+			"io.github.tasklens.limit", "io.github.tasklens.propagation", "io.github.tasklens.boot.executor",
+			"io.github.tasklens.boot.scheduling", "io.github.tasklens.boot.autoconfigure",
+			"io.github.tasklens.boot.actuate", "io.github.tasklens.test");
+
+	// what runs the app's code on the same thread, seen through when finding who starts a
+	// thread
+	private static final Set<String> TRANSPARENT_PACKAGES = Set.of("io.github.tasklens",
+			"io.github.tasklens.bootstrap");
+
+	private static final Set<String> TRANSPARENT_CLASSES = Set.of("io.github.tasklens.task.TaskFrames",
+			"io.github.tasklens.task.FrameSource");
 
 	private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
@@ -62,6 +76,23 @@ final class Creators {
 			.findFirst()
 			.map((frame) -> frame.getClassName().startsWith(className))
 			.orElse(false));
+	}
+
+	/**
+	 * Return the name of the class whose code starts a thread now, when it is a raw
+	 * thread: not one the JDK's or tasklens's code starts (a pool's worker), nor one an
+	 * {@code Executor}'s own code starts (that executor's worker, whose tasks are its
+	 * tasks).
+	 * @return the simple name, or {@code null} when the thread is no raw thread
+	 */
+	static String rawThreadStarter() {
+		return WALKER.walk((frames) -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+			.filter((type) -> type != Thread.class && !TRANSPARENT_PACKAGES.contains(packageOf(type.getName()))
+					&& !TRANSPARENT_CLASSES.contains(type.getName()))
+			.findFirst()
+			.filter((type) -> !passedOver(type.getName()) && !Executor.class.isAssignableFrom(type))
+			.map(Creators::nameOf)
+			.orElse(null));
 	}
 
 	private static boolean passedOver(String className) {

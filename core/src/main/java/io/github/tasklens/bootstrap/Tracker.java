@@ -52,6 +52,14 @@ public interface Tracker {
 
 	Runnable virtualThread(Runnable task);
 
+	void threadStarting(Thread thread, String starter);
+
+	Object threadRunning(Thread thread);
+
+	void threadEnded(Object run, Throwable thrown);
+
+	void threadExited(Thread thread);
+
 	List<Runnable> unrun(List<Runnable> tasks);
 
 	Runnable element(ThreadPoolExecutor pool, Runnable task);

@@ -15,6 +15,7 @@
  */
 package io.github.tasklens.executor;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -30,9 +31,13 @@ import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import io.github.tasklens.TaskLabels;
 import io.github.tasklens.bootstrap.TaskBridge;
 import io.github.tasklens.bootstrap.Tracker;
+import io.github.tasklens.registry.VirtualThreads;
+import io.github.tasklens.task.Submissions;
 import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.task.ThreadRuns;
 import io.github.tasklens.task.TrackedTask;
 import io.github.tasklens.task.TrackingTaskDecorator;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +70,9 @@ public final class InPlaceTracking implements Tracker {
 	private final Map<ExecutorService, Pool> pools = new WeakHashMap<>();
 
 	private final Map<String, TrackingTaskDecorator> decorators = new ConcurrentHashMap<>();
+
+	// platform threads started by the app's code, until their run begins; weak keys
+	private final Map<Thread, TrackedTask> threads = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/**
 	 * Create the tracking of one runtime's chain.
@@ -195,6 +203,75 @@ public final class InPlaceTracking implements Tracker {
 		}
 		String creator = TaskBridge.creatorName();
 		return decorator((creator != null) ? creator : VIRTUAL_THREAD).decorate(task);
+	}
+
+	@Override
+	public void threadStarting(Thread thread, String starter) {
+		if (VirtualThreads.isVirtual(thread)) {
+			// its task is tracked when the thread is made
+			return;
+		}
+		Submissions.Token token = Submissions
+			.push(Submissions.Intent.named(threadName(thread), TaskLabels.empty(), null));
+		try {
+			Runnable tracked = decorator(starter).decorate(new ThreadRun(thread));
+			if (tracked instanceof TrackedTask task) {
+				this.threads.put(thread, task);
+			}
+		}
+		finally {
+			Submissions.restore(token);
+		}
+	}
+
+	@Override
+	public @Nullable Object threadRunning(Thread thread) {
+		TrackedTask task = this.threads.remove(thread);
+		return (task != null) ? ThreadRuns.begin(task) : null;
+	}
+
+	@Override
+	public void threadEnded(Object run, @Nullable Throwable thrown) {
+		ThreadRuns.end(run, thrown);
+	}
+
+	@Override
+	public void threadExited(Thread thread) {
+		TrackedTask task = this.threads.remove(thread);
+		if (task != null) {
+			// a subclass whose run overrides Thread's: its run was not seen
+			task.drop();
+		}
+	}
+
+	private static String threadName(Thread thread) {
+		Class<?> type = thread.getClass();
+		String simple = type.getSimpleName();
+		return simple.isEmpty() ? "Thread" : simple;
+	}
+
+	/**
+	 * The run of a platform thread, as the body of its tracked task: the thread runs it
+	 * itself.
+	 */
+	private static final class ThreadRun implements Runnable {
+
+		private final String thread;
+
+		ThreadRun(Thread thread) {
+			this.thread = thread.getName();
+		}
+
+		@Override
+		public void run() {
+			throw new UnsupportedOperationException("a thread runs itself");
+		}
+
+		@Override
+		public String toString() {
+			return "thread " + this.thread;
+		}
+
 	}
 
 	@Override

@@ -140,6 +140,39 @@ final class TaskRun {
 	}
 
 	/**
+	 * Begin a run whose body the task does not call itself (a thread's own run, between
+	 * an instrumented method's entry and exit): state, current task, context, start
+	 * hooks.
+	 * @param task the task
+	 * @return the run, to {@link #exit}, or {@code null} when the task will not run
+	 */
+	static @Nullable TaskRun enter(TrackedTask task) {
+		int begun = task.cancelledBeforeRun() ? TaskLifecycle.NOT_RUN : task.begin();
+		if (begun == TaskLifecycle.NOT_RUN) {
+			return null;
+		}
+		TaskChain chain = task.decorator().chain();
+		TaskRun run = new TaskRun(task, chain, begun == TaskLifecycle.FIRST_RUN);
+		chain.started(task);
+		return run;
+	}
+
+	/**
+	 * End a run begun with {@link #enter}: finish hooks, counting, and what it put on the
+	 * thread taken away. What the body threw goes on as it would without tasklens.
+	 * @param thrown what the body threw, or {@code null}
+	 */
+	void exit(@Nullable Throwable thrown) {
+		Throwable failure = (thrown != null) ? thrown : failureOf(this.task, this.overlap, null);
+		try {
+			this.chain.finished(this.task, failure);
+		}
+		finally {
+			close(failure, null);
+		}
+	}
+
+	/**
 	 * Whether a failure thrown by the body stops here: only an exception (never an
 	 * {@code Error}) of a task run directly by a pool's thread, and not one that Spring's
 	 * error handling has already chosen to propagate.
