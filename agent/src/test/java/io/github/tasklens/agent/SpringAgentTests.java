@@ -102,6 +102,17 @@ class SpringAgentTests {
 	}
 
 	@Test
+	void aPrivatePoolIsRenamedByConfiguration() {
+		this.runner.withPropertyValues("tasklens.executors.names.InvoiceService=invoices").run((context) -> {
+			InvoiceService service = context.getBean(InvoiceService.class);
+			service.pool.submit(() -> {
+			}).get(10, TimeUnit.SECONDS);
+			assertThat(context.getBean(SubmitCounter.class).executors).contains("invoices")
+				.doesNotContain("InvoiceService");
+		});
+	}
+
+	@Test
 	void aSchedulerBeansTaskIsTrackedOnceUnderItsBeanName() {
 		this.runner.withUserConfiguration(SchedulingConfiguration.class).run((context) -> {
 			TaskScheduler scheduler = context.getBean(TaskScheduler.class);

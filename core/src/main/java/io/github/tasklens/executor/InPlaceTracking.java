@@ -15,8 +15,9 @@
  */
 package io.github.tasklens.executor;
 
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.BlockingQueue;
@@ -31,11 +32,8 @@ import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 
-import io.github.tasklens.TaskLabels;
 import io.github.tasklens.bootstrap.TaskBridge;
 import io.github.tasklens.bootstrap.Tracker;
-import io.github.tasklens.registry.VirtualThreads;
-import io.github.tasklens.task.Submissions;
 import io.github.tasklens.task.TaskChain;
 import io.github.tasklens.task.ThreadRuns;
 import io.github.tasklens.task.TrackedTask;
@@ -64,22 +62,54 @@ public final class InPlaceTracking implements Tracker {
 	 */
 	public static final String VIRTUAL_THREAD = "virtualThread";
 
+	/**
+	 * How many distinct names the pools and threads the agent reaches get by default.
+	 */
+	public static final int DEFAULT_MAX_NAMES = 100;
+
+	/**
+	 * The name that pools and threads beyond the most names share.
+	 */
+	public static final String OTHER = "other";
+
 	private final TaskChain chain;
+
+	private final Map<String, String> names;
+
+	private final int maxNames;
 
 	// pool → its state; weak keys, identity (the JDK's pools keep Object's equals)
 	private final Map<ExecutorService, Pool> pools = new WeakHashMap<>();
 
 	private final Map<String, TrackingTaskDecorator> decorators = new ConcurrentHashMap<>();
 
-	// platform threads started by the app's code, until their run begins; weak keys
-	private final Map<Thread, TrackedTask> threads = Collections.synchronizedMap(new WeakHashMap<>());
+	private final PlatformThreads threads = new PlatformThreads();
 
 	/**
 	 * Create the tracking of one runtime's chain.
 	 * @param chain the chain
 	 */
 	public InPlaceTracking(TaskChain chain) {
+		this(chain, Map.of(), DEFAULT_MAX_NAMES);
+	}
+
+	/**
+	 * Create the tracking of one runtime's chain, with names of its own.
+	 * @param chain the chain
+	 * @param names the names to show, by the name a pool or thread gets otherwise (the
+	 * simple name of the class that creates it)
+	 * @param maxNames how many distinct names at most; pools beyond share {@value #OTHER}
+	 */
+	public InPlaceTracking(TaskChain chain, Map<String, String> names, int maxNames) {
+		if (maxNames < 1) {
+			throw new IllegalArgumentException("Invalid maxNames " + maxNames + ": at least 1 is allowed");
+		}
 		this.chain = chain;
+		// keys as the class's simple name, in any case: relaxed binding may lower it
+		Map<String, String> byKey = new HashMap<>();
+		names.forEach((key, name) -> byKey.put(key.toLowerCase(Locale.ROOT), name));
+		this.names = Map.copyOf(byKey);
+		this.maxNames = maxNames;
 	}
 
 	@Override
@@ -207,27 +237,12 @@ public final class InPlaceTracking implements Tracker {
 
 	@Override
 	public void threadStarting(Thread thread, String starter) {
-		if (VirtualThreads.isVirtual(thread)) {
-			// its task is tracked when the thread is made
-			return;
-		}
-		Submissions.Token token = Submissions
-			.push(Submissions.Intent.named(threadName(thread), TaskLabels.empty(), null));
-		try {
-			Runnable tracked = decorator(starter).decorate(new ThreadRun(thread));
-			if (tracked instanceof TrackedTask task) {
-				this.threads.put(thread, task);
-			}
-		}
-		finally {
-			Submissions.restore(token);
-		}
+		this.threads.starting(thread, decorator(starter));
 	}
 
 	@Override
 	public @Nullable Object threadRunning(Thread thread) {
-		TrackedTask task = this.threads.remove(thread);
-		return (task != null) ? ThreadRuns.begin(task) : null;
+		return this.threads.running(thread);
 	}
 
 	@Override
@@ -237,41 +252,7 @@ public final class InPlaceTracking implements Tracker {
 
 	@Override
 	public void threadExited(Thread thread) {
-		TrackedTask task = this.threads.remove(thread);
-		if (task != null) {
-			// a subclass whose run overrides Thread's: its run was not seen
-			task.drop();
-		}
-	}
-
-	private static String threadName(Thread thread) {
-		Class<?> type = thread.getClass();
-		String simple = type.getSimpleName();
-		return simple.isEmpty() ? "Thread" : simple;
-	}
-
-	/**
-	 * The run of a platform thread, as the body of its tracked task: the thread runs it
-	 * itself.
-	 */
-	private static final class ThreadRun implements Runnable {
-
-		private final String thread;
-
-		ThreadRun(Thread thread) {
-			this.thread = thread.getName();
-		}
-
-		@Override
-		public void run() {
-			throw new UnsupportedOperationException("a thread runs itself");
-		}
-
-		@Override
-		public String toString() {
-			return "thread " + this.thread;
-		}
-
+		this.threads.exited(thread);
 	}
 
 	@Override
@@ -345,8 +326,16 @@ public final class InPlaceTracking implements Tracker {
 
 	private TrackingTaskDecorator decorator(String name) {
 		// one per name, however many pools its creator makes: a pool per request must
-		// not grow the chain
-		return this.decorators.computeIfAbsent(name, (key) -> this.chain.decorator(key, null, () -> false));
+		// not grow the chain; and a bounded number of names, for the meters
+		String shown = this.names.isEmpty() ? name : this.names.getOrDefault(name.toLowerCase(Locale.ROOT), name);
+		TrackingTaskDecorator found = this.decorators.get(shown);
+		if (found != null) {
+			return found;
+		}
+		if (this.decorators.size() >= this.maxNames) {
+			shown = OTHER;
+		}
+		return this.decorators.computeIfAbsent(shown, (key) -> this.chain.decorator(key, null, () -> false));
 	}
 
 	private static final class Pool {

@@ -19,6 +19,7 @@ package io.github.tasklens.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -73,7 +74,7 @@ public final class TaskRuntime implements AutoCloseable {
 			.labelMdc((builder.mdcPrefix != null) ? new LabelMdc(builder.mdcPrefix) : null)
 			.build();
 		if (builder.serveAgent && TaskBridge.attached()) {
-			this.agentTracker = new InPlaceTracking(this.chain);
+			this.agentTracker = new InPlaceTracking(this.chain, builder.agentNames, builder.maxAgentNames);
 			this.replacedTracker = TaskBridge.install(this.agentTracker);
 		}
 		else {
@@ -182,6 +183,10 @@ public final class TaskRuntime implements AutoCloseable {
 
 		private boolean serveAgent = true;
 
+		private Map<String, String> agentNames = Map.of();
+
+		private int maxAgentNames = InPlaceTracking.DEFAULT_MAX_NAMES;
+
 		private Builder() {
 		}
 
@@ -282,6 +287,23 @@ public final class TaskRuntime implements AutoCloseable {
 		 */
 		public Builder serveAgent(boolean serveAgent) {
 			this.serveAgent = serveAgent;
+			return this;
+		}
+
+		/**
+		 * Set the names of the pools and threads the agent reaches.
+		 * @param names the names to show, by the simple name of the class that creates a
+		 * pool or starts a thread (the name it gets otherwise)
+		 * @param maxNames how many distinct names at most, at least 1; pools beyond share
+		 * {@value InPlaceTracking#OTHER}
+		 * @return this builder
+		 */
+		public Builder agentNames(Map<String, String> names, int maxNames) {
+			if (maxNames < 1) {
+				throw new IllegalArgumentException("Invalid maxNames " + maxNames + ": at least 1 is allowed");
+			}
+			this.agentNames = Map.copyOf(names);
+			this.maxAgentNames = maxNames;
 			return this;
 		}
 

@@ -34,9 +34,9 @@ final class AgentTracking implements AutoCloseable {
 
 	private final @Nullable Tracker replaced;
 
-	AgentTracking(TaskChain chain) {
+	AgentTracking(TaskChain chain, ExecutorsProperties executors) {
 		if (TaskBridge.attached()) {
-			this.installed = new InPlaceTracking(chain);
+			this.installed = new InPlaceTracking(chain, executors.getNames(), executors.getMaxAgentNames());
 			this.replaced = TaskBridge.install(this.installed);
 		}
 		else {

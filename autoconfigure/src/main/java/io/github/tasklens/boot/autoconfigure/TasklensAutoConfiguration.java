@@ -136,8 +136,8 @@ public final class TasklensAutoConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	AgentTracking tasklensAgentTracking(TaskChain chain) {
-		return new AgentTracking(chain);
+	AgentTracking tasklensAgentTracking(TaskChain chain, TasklensProperties properties) {
+		return new AgentTracking(chain, properties.getExecutors());
 	}
 
 	@Bean

@@ -42,7 +42,8 @@ public class TasklensProperties {
 	 */
 	private boolean enabled = true;
 
-	private final Executors executors = new Executors();
+	@NestedConfigurationProperty
+	private final ExecutorsProperties executors = new ExecutorsProperties();
 
 	private final Hooks hooks = new Hooks();
 
@@ -73,7 +74,7 @@ public class TasklensProperties {
 		this.enabled = enabled;
 	}
 
-	public Executors getExecutors() {
+	public ExecutorsProperties getExecutors() {
 		return this.executors;
 	}
 
@@ -130,50 +131,6 @@ public class TasklensProperties {
 
 		public void setReport(boolean report) {
 			this.report = report;
-		}
-
-	}
-
-	/**
-	 * Which executor beans tasklens decorates.
-	 */
-	public static class Executors {
-
-		private static final Pattern BEAN_NAME_PATTERN = Pattern.compile("[A-Za-z0-9_.$#:*-]+");
-
-		/**
-		 * Comma-separated list of bean-name patterns of executors to leave undecorated. A
-		 * pattern is a bean name in which '*' matches any characters.
-		 */
-		private List<String> exclude = new ArrayList<>();
-
-		public List<String> getExclude() {
-			return this.exclude;
-		}
-
-		public void setExclude(List<String> exclude) {
-			for (String pattern : exclude) {
-				if (pattern == null || !BEAN_NAME_PATTERN.matcher(pattern).matches()) {
-					throw new IllegalArgumentException("Invalid tasklens.executors.exclude pattern '" + pattern
-							+ "': a pattern is a bean name made of letters, digits and the characters _ . $ # : -,"
-							+ " in which '*' matches any characters (for example 'reportExecutor' or 'kafka*')");
-				}
-			}
-			this.exclude = new ArrayList<>(exclude);
-		}
-
-		/**
-		 * Return whether the executor bean with the given name is excluded.
-		 * @param beanName the bean name
-		 * @return whether it matches one of the patterns
-		 */
-		public boolean isExcluded(String beanName) {
-			for (String pattern : this.exclude) {
-				if (PatternMatchUtils.simpleMatch(pattern, beanName)) {
-					return true;
-				}
-			}
-			return false;
 		}
 
 	}

@@ -48,6 +48,9 @@ class InvalidConfigurationTests {
 		return Stream.of(
 				invalid("tasklens.executors.exclude=good,bad pattern", "tasklens.executors.exclude", "'bad pattern'",
 						"'*' matches any characters"),
+				invalid("tasklens.executors.max-agent-names=0", "tasklens.executors.max-agent-names", "at least 1"),
+				invalid("tasklens.executors.names.Dispatcher=", "tasklens.executors.names.Dispatcher",
+						"1 to 256 characters"),
 				invalid("tasklens.hooks.log-start=verbose", "tasklens.hooks.log-start", "DEBUG", "INFO", "OFF"),
 				invalid("tasklens.labels.static.Team=x", "tasklens.labels.static.Team",
 						"lowercase letters, digits and the characters _ . -"),
