@@ -73,7 +73,7 @@ public final class TaskBridge {
 	 * @param installed the tracker
 	 * @return the tracker it replaces, or {@code null}
 	 */
-	public static Tracker install(Tracker installed) {
+	public static synchronized Tracker install(Tracker installed) {
 		Tracker previous = tracker;
 		tracker = installed;
 		return previous;

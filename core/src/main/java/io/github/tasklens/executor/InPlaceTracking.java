@@ -117,6 +117,14 @@ public final class InPlaceTracking implements Tracker {
 		if (pool instanceof TrackedExecutors.Wrapper) {
 			return;
 		}
+		register(pool);
+	}
+
+	/**
+	 * Name a pool being made after the code that makes it; one the JDK makes itself (the
+	 * common pool, in the pool class's initializer) is named on first use.
+	 */
+	private void register(ExecutorService pool) {
 		String name = TaskBridge.creatorName();
 		if (name == null) {
 			return;
@@ -182,15 +190,7 @@ public final class InPlaceTracking implements Tracker {
 
 	@Override
 	public void forkJoinCreated(ForkJoinPool pool) {
-		String name = TaskBridge.creatorName();
-		if (name == null) {
-			// made by the JDK itself (the common pool, in the pool class's initializer):
-			// named on first use
-			return;
-		}
-		synchronized (this.pools) {
-			this.pools.putIfAbsent(pool, new Pool(decorator(name)));
-		}
+		register(pool);
 	}
 
 	@Override
