@@ -106,10 +106,11 @@ final class Creators {
 	}
 
 	private static String nameOf(Class<?> type) {
-		// a lambda's frames are its declaring class's; an anonymous or local class
-		// is named after the class around it
+		// a lambda's frames are its declaring class's; an anonymous or local class,
+		// and a Kotlin companion object, are named after the class around it
 		Class<?> named = type;
-		while ((named.isAnonymousClass() || named.isLocalClass()) && named.getEnclosingClass() != null) {
+		while ((named.isAnonymousClass() || named.isLocalClass() || named.getSimpleName().equals("Companion"))
+				&& named.getEnclosingClass() != null) {
 			named = named.getEnclosingClass();
 		}
 		String simple = named.getSimpleName();

@@ -42,15 +42,10 @@ public final class ForkJoinBridge {
 				TaskBridge.passOver(pool);
 				return;
 			}
+			TaskBridge.rememberCreator(pool);
 			Tracker current = TaskBridge.tracker();
 			if (current != null) {
 				current.forkJoinCreated(pool);
-			}
-			else if (TaskBridge.attached()) {
-				String name = Creators.nameOfCreator();
-				if (name != null) {
-					TaskBridge.rememberCreator(pool, name);
-				}
 			}
 		}
 		catch (Throwable ex) {

@@ -42,13 +42,18 @@ public final class TaskBridge {
 
 	private static volatile boolean attached;
 
-	// the creators of pools made while no tracker was installed, for the one installed
-	// later; weak keys, identity
+	// the creators of pools made by the app's code, for the tracker installed now and
+	// any installed later; weak keys, identity
 	private static final Map<ExecutorService, String> creators = Collections.synchronizedMap(new WeakHashMap<>());
 
 	// pools whose tasks tasklens tracks otherwise (a Spring executor bean's, through its
 	// TaskDecorator): the agent passes them over; weak keys, identity
 	private static final Map<ExecutorService, Boolean> passedOver = Collections.synchronizedMap(new WeakHashMap<>());
+
+	// pools that are beans the starter cannot wrap (a ThreadPoolExecutor subclass
+	// declared as its own class): their tasks are tracked in place under the bean's name;
+	// weak keys, identity
+	private static final Map<ExecutorService, String> beanNames = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private TaskBridge() {
 	}
@@ -111,14 +116,9 @@ public final class TaskBridge {
 				passOver(pool);
 				return;
 			}
+			rememberCreator(pool);
 			if (current != null) {
 				current.created(pool);
-			}
-			else if (attached) {
-				String name = Creators.nameOfCreator();
-				if (name != null) {
-					creators.put(pool, name);
-				}
 			}
 		}
 		catch (Throwable ex) {
@@ -135,8 +135,17 @@ public final class TaskBridge {
 		return Creators.nameOfCreator();
 	}
 
-	static void rememberCreator(ExecutorService pool, String name) {
-		creators.put(pool, name);
+	/**
+	 * Remember who made a pool, for the tracker installed now and any installed later (a
+	 * runtime may start after the pool is made, or take over from another).
+	 */
+	static void rememberCreator(ExecutorService pool) {
+		if (attached) {
+			String name = Creators.nameOfCreator();
+			if (name != null) {
+				creators.put(pool, name);
+			}
+		}
 	}
 
 	/**
@@ -158,12 +167,31 @@ public final class TaskBridge {
 	}
 
 	/**
-	 * Take the name of the creator of a pool made while no tracker was installed.
+	 * Name a pool that is a bean: its tasks are tracked in place under that name, which
+	 * wins over its creator's. Called by the starter for a bean it cannot wrap.
 	 * @param pool the pool
-	 * @return the name, or {@code null} when the bridge did not see it made
+	 * @param name the bean's name
 	 */
-	public static String claimCreator(ExecutorService pool) {
-		return creators.remove(pool);
+	public static void nameBean(ExecutorService pool, String name) {
+		beanNames.put(pool, name);
+	}
+
+	/**
+	 * Return the bean name given to a pool.
+	 * @param pool the pool
+	 * @return the name, or {@code null} when it is no bean or none was given
+	 */
+	public static String beanName(ExecutorService pool) {
+		return beanNames.isEmpty() ? null : beanNames.get(pool);
+	}
+
+	/**
+	 * Return the name of the creator of a pool, as the bridge saw it made.
+	 * @param pool the pool
+	 * @return the name, or {@code null} when the bridge did not see it made by the app
+	 */
+	public static String creatorOf(ExecutorService pool) {
+		return creators.get(pool);
 	}
 
 	/**

@@ -125,7 +125,11 @@ public final class InPlaceTracking implements Tracker {
 	 * common pool, in the pool class's initializer) is named on first use.
 	 */
 	private void register(ExecutorService pool) {
-		String name = TaskBridge.creatorName();
+		// the bridge remembers it as it calls here; asked again when called otherwise
+		String name = TaskBridge.creatorOf(pool);
+		if (name == null) {
+			name = TaskBridge.creatorName();
+		}
 		if (name == null) {
 			return;
 		}
@@ -310,14 +314,19 @@ public final class InPlaceTracking implements Tracker {
 			if (state == null) {
 				// made before this runtime started: named after its creator if the bridge
 				// saw it made, else after its class; the common pool is "commonPool"
-				String creator = (pool == ForkJoinPool.commonPool()) ? COMMON_POOL : TaskBridge.claimCreator(pool);
+				String creator = (pool == ForkJoinPool.commonPool()) ? COMMON_POOL : TaskBridge.creatorOf(pool);
 				state = new Pool(decorator((creator != null) ? creator : pool.getClass().getSimpleName()));
 				this.pools.put(pool, state);
 			}
 			if (!state.checked) {
 				// asked on first use, once an executor bean around the pool (made with
-				// it, before any task) has taken it over
+				// it, before any task) has taken it over, or the pool, a bean itself,
+				// has been given its bean's name
 				state.passedOver = TaskBridge.passedOver(pool);
+				String beanName = TaskBridge.beanName(pool);
+				if (beanName != null) {
+					state.decorator = decorator(beanName);
+				}
 				state.checked = true;
 			}
 			return state;
@@ -340,7 +349,8 @@ public final class InPlaceTracking implements Tracker {
 
 	private static final class Pool {
 
-		private final TrackingTaskDecorator decorator;
+		// a bean's name replaces the creator's on first use, under the lock
+		private TrackingTaskDecorator decorator;
 
 		// whether its tasks are tracked otherwise, asked of the bridge on first use
 		private boolean passedOver;

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.github.tasklens.TaskInfo;
+import io.github.tasklens.bootstrap.TaskBridge;
 import io.github.tasklens.executor.InPlaceTracking;
 import io.github.tasklens.registry.LiveTaskRegistry;
 import io.github.tasklens.task.TaskChain;
@@ -43,6 +44,20 @@ class AgentPoolNamesTests {
 		InPlaceTracking tracking = new InPlaceTracking(this.chain, Map.of("Billing", "billing-pool"), 10);
 		assertThat(executorOf(tracking, Orders.pool(tracking))).isEqualTo("Orders");
 		assertThat(executorOf(tracking, Billing.pool(tracking))).isEqualTo("billing-pool");
+	}
+
+	@Test
+	void aKotlinCompanionObjectsPoolIsNamedAfterItsClass() {
+		InPlaceTracking tracking = new InPlaceTracking(this.chain, Map.of(), 10);
+		assertThat(executorOf(tracking, Timeouts.Companion.pool(tracking))).isEqualTo("Timeouts");
+	}
+
+	@Test
+	void aBeansNameWinsOverItsCreatorsOnFirstUse() {
+		InPlaceTracking tracking = new InPlaceTracking(this.chain, Map.of(), 10);
+		ThreadPoolExecutor pool = Orders.pool(tracking);
+		TaskBridge.nameBean(pool, "orderPool");
+		assertThat(executorOf(tracking, pool)).isEqualTo("orderPool");
 	}
 
 	@Test
@@ -95,6 +110,21 @@ class AgentPoolNamesTests {
 			// the stack
 			tracking.created(pool);
 			return pool;
+		}
+
+	}
+
+	static final class Timeouts {
+
+		// what Kotlin compiles a companion object to
+		static final class Companion {
+
+			static ThreadPoolExecutor pool(InPlaceTracking tracking) {
+				ThreadPoolExecutor pool = newPool();
+				tracking.created(pool);
+				return pool;
+			}
+
 		}
 
 	}

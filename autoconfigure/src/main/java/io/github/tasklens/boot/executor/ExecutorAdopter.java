@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -186,6 +187,12 @@ public final class ExecutorAdopter {
 			return adopted(bean, tracked.executor(), name, tracked.how());
 		}
 		String reason = whyNotWrappable(bean, declaredType);
+		if (reason != null && TaskBridge.attached()
+				&& (bean instanceof ThreadPoolExecutor || bean instanceof ForkJoinPool)) {
+			// the agent tracks its tasks in place, under the bean's name
+			TaskBridge.nameBean((ExecutorService) bean, name);
+			return adopted(bean, bean, name, "tracked in place by the tasklens agent");
+		}
 		if (reason != null) {
 			return leaveAlone(bean, name, reason);
 		}
