@@ -40,6 +40,7 @@ final class Instrumentations {
 	}
 
 	static AgentBuilder builder() {
+		disableNexus();
 		return new AgentBuilder.Default().disableClassFormatChanges()
 			.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
 			// one class at a time: one the JVM refuses to retransform leaves the others
@@ -53,6 +54,20 @@ final class Instrumentations {
 			.ignore(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.github.tasklens.")))
 			.with(new WarnOnce())
 			.with(debugListener());
+	}
+
+	/**
+	 * Turn off the nexus of this (relocated) Byte Buddy before its first builder: the
+	 * agent needs no initializers of loaded types (its advice is inlined), and looking
+	 * for a way to inject the nexus calls {@code sun.misc.Unsafe}, which JDK 24 and later
+	 * warn of on every start. The property is named after the relocated package: the
+	 * app's own Byte Buddy never reads it.
+	 */
+	private static void disableNexus() {
+		String bytebuddy = AgentBuilder.class.getPackageName().replace(".agent.builder", "");
+		if (!bytebuddy.startsWith("net.")) {
+			System.setProperty(bytebuddy + ".nexus.disabled", "true");
+		}
 	}
 
 	// -Dtasklens.agent.debug=true: Byte Buddy's own account of what failed, on stderr

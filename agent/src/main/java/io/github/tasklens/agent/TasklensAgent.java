@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.security.ProtectionDomain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -104,6 +106,18 @@ public final class TasklensAgent {
 		builder = VirtualThreadInstrumentation.apply(builder);
 		builder = ThreadInstrumentation.apply(builder);
 		builder.installOn(instrumentation);
+		try {
+			OwnRuntime.start(agentJar());
+		}
+		catch (Throwable ex) {
+			logger.log(System.Logger.Level.WARNING,
+					"tasklens agent starts no runtime of its own: {0}. A runtime the app starts, if any, serves it",
+					ex.getMessage());
+		}
+	}
+
+	private static Path agentJar() throws URISyntaxException {
+		return Path.of(TasklensAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 	}
 
 	/**
@@ -128,7 +142,7 @@ public final class TasklensAgent {
 	 */
 	private static void injectBridge(Instrumentation instrumentation) throws IOException, URISyntaxException {
 		Map<String, byte[]> classes = new LinkedHashMap<>();
-		Path jar = Path.of(TasklensAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		Path jar = agentJar();
 		try (JarFile file = new JarFile(jar.toFile())) {
 			for (JarEntry entry : Collections.list(file.entries())) {
 				String name = entry.getName();
@@ -142,11 +156,43 @@ public final class TasklensAgent {
 		if (!classes.containsKey(BRIDGE)) {
 			throw new IOException(jar + " lacks " + BRIDGE);
 		}
-		Path folder = Files.createTempDirectory("tasklens-agent");
-		folder.toFile().deleteOnExit();
-		ClassInjector.UsingInstrumentation
-			.of(folder.toFile(), ClassInjector.UsingInstrumentation.Target.BOOTSTRAP, instrumentation)
-			.injectRaw(classes);
+		try {
+			defineInBootLoader(classes, instrumentation);
+		}
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			// appending a jar to the bootstrap class path works everywhere, but turns
+			// off class data sharing for all but the JDK's boot classes, with a warning
+			Path folder = Files.createTempDirectory("tasklens-agent");
+			folder.toFile().deleteOnExit();
+			ClassInjector.UsingInstrumentation
+				.of(folder.toFile(), ClassInjector.UsingInstrumentation.Target.BOOTSTRAP, instrumentation)
+				.injectRaw(classes);
+		}
+	}
+
+	/**
+	 * Define the bridge's classes in the boot loader directly, as the JDK defines its own
+	 * generated classes, without appending to the bootstrap class path: the JVM keeps
+	 * sharing the app's classes from its archive (CDS), and prints no warning.
+	 */
+	private static void defineInBootLoader(Map<String, byte[]> classes, Instrumentation instrumentation)
+			throws ReflectiveOperationException {
+		instrumentation.redefineModule(Object.class.getModule(), Set.of(),
+				Map.of("jdk.internal.misc", Set.of(TasklensAgent.class.getModule())), Map.of(), Set.of(), Map.of());
+		Class<?> type = Class.forName("jdk.internal.misc.Unsafe");
+		Object unsafe = type.getMethod("getUnsafe").invoke(null);
+		Method define = type.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
+				ClassLoader.class, ProtectionDomain.class);
+		for (Map.Entry<String, byte[]> each : classes.entrySet()) {
+			try {
+				Class.forName(each.getKey(), false, null);
+				// defined already (a second agent jar, or a nest member loaded first)
+			}
+			catch (ClassNotFoundException ex) {
+				byte[] bytes = each.getValue();
+				define.invoke(unsafe, each.getKey(), bytes, 0, bytes.length, null, null);
+			}
+		}
 	}
 
 }

@@ -26,6 +26,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import javax.management.ObjectName;
+
 import io.github.tasklens.TaskHook;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskRegistry;
@@ -63,6 +65,8 @@ public final class TaskRuntime implements AutoCloseable {
 
 	private final @Nullable Tracker replacedTracker;
 
+	private final @Nullable ObjectName mxBean;
+
 	private TaskRuntime(Builder builder) {
 		this.registry = new LiveTaskRegistry(builder.maxTracked);
 		List<TaskHook> hooks = List.copyOf(builder.hooks);
@@ -86,6 +90,7 @@ public final class TaskRuntime implements AutoCloseable {
 		}
 		this.watchdog = new Watchdog(this.registry, builder.timeBoxes, builder.checkInterval, this.chain::overdue);
 		this.watchdog.start();
+		this.mxBean = builder.jmx ? TasksJmx.register(this.registry, builder.jmxShowsValues) : null;
 	}
 
 	private static @Nullable ExecutorService jdkPool(Object executor) {
@@ -157,6 +162,7 @@ public final class TaskRuntime implements AutoCloseable {
 		if (this.agentTracker != null) {
 			TaskBridge.uninstall(this.agentTracker, this.replacedTracker);
 		}
+		TasksJmx.unregister(this.mxBean);
 		this.watchdog.close();
 	}
 
@@ -186,6 +192,10 @@ public final class TaskRuntime implements AutoCloseable {
 		private Map<String, String> agentNames = Map.of();
 
 		private int maxAgentNames = InPlaceTracking.DEFAULT_MAX_NAMES;
+
+		private boolean jmx;
+
+		private boolean jmxShowsValues;
 
 		private Builder() {
 		}
@@ -304,6 +314,19 @@ public final class TaskRuntime implements AutoCloseable {
 			}
 			this.agentNames = Map.copyOf(names);
 			this.maxAgentNames = maxNames;
+			return this;
+		}
+
+		/**
+		 * Show the live tasks over JMX while the runtime runs, as
+		 * {@value TasksMXBean#OBJECT_NAME} ({@link TasksMXBean}); when another runtime
+		 * holds that name, this one says so at WARN and goes without.
+		 * @param showValues whether the dump shows label values, or hides each
+		 * @return this builder
+		 */
+		public Builder jmx(boolean showValues) {
+			this.jmx = true;
+			this.jmxShowsValues = showValues;
 			return this;
 		}
 
