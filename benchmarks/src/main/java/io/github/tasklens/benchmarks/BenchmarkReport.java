@@ -18,6 +18,7 @@ package io.github.tasklens.benchmarks;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.openjdk.jmh.profile.GCProfiler;
@@ -40,18 +41,31 @@ public final class BenchmarkReport {
 
 	private static final String BASELINE = "Baseline";
 
+	private static final List<Class<?>> BENCHMARKS = List.of(ChainBenchmark.class, PropagationBenchmark.class,
+			InventoryBenchmark.class, WatchdogBenchmark.class, PeerBenchmark.class, ThroughputBenchmark.class,
+			AgentBenchmark.class);
+
 	private BenchmarkReport() {
 	}
 
 	public static void main(String[] args) throws RunnerException {
 		boolean full = Arrays.asList(args).contains("--full");
-		Options options = new OptionsBuilder().include(ChainBenchmark.class.getName())
-			.include(PropagationBenchmark.class.getName())
-			.include(InventoryBenchmark.class.getName())
-			.include(WatchdogBenchmark.class.getName())
-			.include(PeerBenchmark.class.getName())
-			.include(ThroughputBenchmark.class.getName())
-			.addProfiler(GCProfiler.class)
+		// --only=<regexp>: the benchmarks whose names match, for one question
+		String only = Arrays.stream(args)
+			.filter((arg) -> arg.startsWith("--only="))
+			.map((arg) -> arg.substring("--only=".length()))
+			.findFirst()
+			.orElse(null);
+		OptionsBuilder builder = new OptionsBuilder();
+		if (only != null) {
+			builder.include(only);
+		}
+		else {
+			for (Class<?> benchmark : BENCHMARKS) {
+				builder.include(benchmark.getName());
+			}
+		}
+		Options options = builder.addProfiler(GCProfiler.class)
 			// full: two forks, so that a JIT decision of one fork shows as spread, in
 			// about 17 minutes per JDK on 2 cores; short: about 8
 			.forks(full ? 2 : 1)
