@@ -60,7 +60,7 @@ public final class AgentRuntime {
 			return null;
 		}
 		TaskRuntime.Builder builder = TaskRuntime.builder();
-		settings.applyTo(builder, present("io.micrometer.context.ContextSnapshot"));
+		settings.applyTo(builder, TaskRuntime.contextPropagationPresent());
 		Set<String> unread = settings.unread();
 		if (!unread.isEmpty()) {
 			logger.warn("The tasklens agent alone reads fewer properties than the starter; it leaves {} unread",
@@ -98,16 +98,6 @@ public final class AgentRuntime {
 			}
 		}
 		return added;
-	}
-
-	private static boolean present(String className) {
-		try {
-			Class.forName(className, false, AgentRuntime.class.getClassLoader());
-			return true;
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			return false;
-		}
 	}
 
 }

@@ -167,6 +167,19 @@ public final class TaskRuntime implements AutoCloseable {
 	}
 
 	/**
+	 * Return whether Micrometer's context-propagation is on the class path.
+	 */
+	static boolean contextPropagationPresent() {
+		try {
+			Class.forName("io.micrometer.context.ContextSnapshot", false, TaskRuntime.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * Builds a {@link TaskRuntime}.
 	 */
 	public static final class Builder {
@@ -258,7 +271,7 @@ public final class TaskRuntime implements AutoCloseable {
 		 * @throws IllegalStateException when context-propagation is not on the class path
 		 */
 		public Builder propagateContext() {
-			if (!present("io.micrometer.context.ContextSnapshot")) {
+			if (!contextPropagationPresent()) {
 				throw new IllegalStateException("propagateContext() needs io.micrometer:context-propagation "
 						+ "on the class path; add it, or leave propagateContext() out");
 			}
@@ -328,16 +341,6 @@ public final class TaskRuntime implements AutoCloseable {
 			this.jmx = true;
 			this.jmxShowsValues = showValues;
 			return this;
-		}
-
-		private static boolean present(String className) {
-			try {
-				Class.forName(className, false, TaskRuntime.class.getClassLoader());
-				return true;
-			}
-			catch (ClassNotFoundException | LinkageError ex) {
-				return false;
-			}
 		}
 
 		/**
