@@ -125,11 +125,9 @@ public final class InPlaceTracking implements Tracker {
 	 * common pool, in the pool class's initializer) is named on first use.
 	 */
 	private void register(ExecutorService pool) {
-		// the bridge remembers it as it calls here; asked again when called otherwise
-		String name = TaskBridge.creatorOf(pool);
-		if (name == null) {
-			name = TaskBridge.creatorName();
-		}
+		// with the agent attached the bridge has remembered it before calling here (and
+		// found none for a pool the JDK makes: no second look); without, it is looked for
+		String name = TaskBridge.attached() ? TaskBridge.creatorOf(pool) : TaskBridge.creatorName();
 		if (name == null) {
 			return;
 		}
