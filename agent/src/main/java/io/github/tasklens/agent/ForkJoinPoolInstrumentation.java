@@ -15,19 +15,15 @@
  */
 package io.github.tasklens.agent;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
+import net.bytebuddy.jar.asm.Opcodes;
 
-import io.github.tasklens.bootstrap.ForkJoinBridge;
-import io.github.tasklens.bootstrap.ScheduledBridge;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.github.tasklens.agent.MethodPatch.FORK_JOIN_BRIDGE;
+import static io.github.tasklens.agent.MethodPatch.RUNNABLE;
+import static io.github.tasklens.agent.MethodPatch.call;
+import static io.github.tasklens.agent.MethodPatch.method;
+import static io.github.tasklens.agent.MethodPatch.methods;
+import static io.github.tasklens.agent.MethodPatch.replaceArgument;
+import static io.github.tasklens.agent.MethodPatch.thisThen;
 
 /**
  * Every {@code ForkJoinPool}, the common pool included: tasks handed to it from outside
@@ -42,92 +38,41 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 final class ForkJoinPoolInstrumentation {
 
+	private static final String POOL = "java/util/concurrent/ForkJoinPool";
+
+	private static final String CALLABLE = "Ljava/util/concurrent/Callable;";
+
 	private ForkJoinPoolInstrumentation() {
 	}
 
-	static AgentBuilder apply(AgentBuilder builder) {
-		String self = ForkJoinPoolInstrumentation.class.getName();
-		return builder.type(named("java.util.concurrent.ForkJoinPool"))
-			.transform(
-					new AgentBuilder.Transformer.ForAdvice().include(ForkJoinPoolInstrumentation.class.getClassLoader())
-						.advice(isConstructor(), self + "$Created")
-						.advice(named("execute").and(takesArguments(Runnable.class)), self + "$Execute")
-						.advice(named("submit").and(takesArgument(0, Runnable.class)), self + "$Submit")
-						.advice(named("submit").and(takesArguments(Callable.class)), self + "$SubmitCallable"))
+	static void apply(Patcher patcher) {
+		String pool = "L" + POOL + ";";
+		String forkJoin = "(" + pool + RUNNABLE + "Z)" + RUNNABLE;
+		patcher
+			.patch(POOL,
+					methods("<init>", (descriptor) -> true, "constructors")
+						.exit((mv, site) -> thisThen(mv, FORK_JOIN_BRIDGE, "forkJoinCreated", "(" + pool + ")V")))
+			.patch(POOL,
+					ScheduledPoolInstrumentation.reported(method("execute", "(" + RUNNABLE + ")V"), RUNNABLE,
+							replaceArgument(0, FORK_JOIN_BRIDGE, "forkJoin", forkJoin, 0)))
+			.patch(POOL,
+					ScheduledPoolInstrumentation.reported(
+							methods("submit", (descriptor) -> descriptor.startsWith("(" + RUNNABLE),
+									"submit(Runnable...)"),
+							RUNNABLE, replaceArgument(0, FORK_JOIN_BRIDGE, "forkJoin", forkJoin, 1)))
+			.patch(POOL,
+					ScheduledPoolInstrumentation.reported(
+							method("submit", "(" + CALLABLE + ")Ljava/util/concurrent/ForkJoinTask;"), CALLABLE,
+							replaceArgument(0, FORK_JOIN_BRIDGE, "forkJoinCallable",
+									"(" + pool + CALLABLE + ")" + CALLABLE)))
 			// where the common pool's parallelism is 1, CompletableFuture starts a thread
 			// per async task instead: those tasks keep the common pool's name
-			.type(named("java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor"))
-			.transform(
-					new AgentBuilder.Transformer.ForAdvice().include(ForkJoinPoolInstrumentation.class.getClassLoader())
-						.advice(named("execute").and(takesArguments(Runnable.class)), self + "$ThreadPerTask"));
-	}
-
-	static final class Created {
-
-		@Advice.OnMethodExit(suppress = Throwable.class)
-		static void exit(@Advice.This ForkJoinPool pool) {
-			ForkJoinBridge.forkJoinCreated(pool);
-		}
-
-	}
-
-	static final class Execute {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static Runnable enter(@Advice.This ForkJoinPool pool,
-				@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-			task = ForkJoinBridge.forkJoin(pool, task, false);
-			return task;
-		}
-
-		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-		static void exit(@Advice.Enter Runnable task, @Advice.Thrown Throwable thrown) {
-			ScheduledBridge.scheduled(task, null, thrown);
-		}
-
-	}
-
-	static final class Submit {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static Runnable enter(@Advice.This ForkJoinPool pool,
-				@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-			task = ForkJoinBridge.forkJoin(pool, task, true);
-			return task;
-		}
-
-		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-		static void exit(@Advice.Enter Runnable task, @Advice.Return Future<?> future,
-				@Advice.Thrown Throwable thrown) {
-			ScheduledBridge.scheduled(task, future, thrown);
-		}
-
-	}
-
-	static final class SubmitCallable {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static Callable<?> enter(@Advice.This ForkJoinPool pool,
-				@Advice.Argument(value = 0, readOnly = false) Callable<?> task) {
-			task = ForkJoinBridge.forkJoinCallable(pool, task);
-			return task;
-		}
-
-		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-		static void exit(@Advice.Enter Callable<?> task, @Advice.Return Future<?> future,
-				@Advice.Thrown Throwable thrown) {
-			ScheduledBridge.scheduled(task, future, thrown);
-		}
-
-	}
-
-	static final class ThreadPerTask {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static void enter(@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-			task = ForkJoinBridge.threadPerTask(task);
-		}
-
+			.patch("java/util/concurrent/CompletableFuture$ThreadPerTaskExecutor",
+					method("execute", "(" + RUNNABLE + ")V").enter((mv, site) -> {
+						mv.visitVarInsn(Opcodes.ALOAD, 1);
+						call(mv, FORK_JOIN_BRIDGE, "threadPerTask", "(" + RUNNABLE + ")" + RUNNABLE);
+						mv.visitVarInsn(Opcodes.ASTORE, 1);
+					}));
 	}
 
 }

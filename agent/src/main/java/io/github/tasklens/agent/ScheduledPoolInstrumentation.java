@@ -15,18 +15,13 @@
  */
 package io.github.tasklens.agent;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import net.bytebuddy.jar.asm.Opcodes;
 
-import io.github.tasklens.bootstrap.ScheduledBridge;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.github.tasklens.agent.MethodPatch.RUNNABLE;
+import static io.github.tasklens.agent.MethodPatch.SCHEDULED_BRIDGE;
+import static io.github.tasklens.agent.MethodPatch.call;
+import static io.github.tasklens.agent.MethodPatch.method;
+import static io.github.tasklens.agent.MethodPatch.replaceArgument;
 
 /**
  * Every {@code ScheduledThreadPoolExecutor}, subclasses included: its {@code schedule}
@@ -39,53 +34,68 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 final class ScheduledPoolInstrumentation {
 
+	private static final String POOL = "java/util/concurrent/ScheduledThreadPoolExecutor";
+
+	private static final String FUTURE = "Ljava/util/concurrent/ScheduledFuture;";
+
+	private static final String CALLABLE = "Ljava/util/concurrent/Callable;";
+
 	private ScheduledPoolInstrumentation() {
 	}
 
-	static AgentBuilder apply(AgentBuilder builder) {
-		String self = ScheduledPoolInstrumentation.class.getName();
-		return builder.type(named("java.util.concurrent.ScheduledThreadPoolExecutor"))
-			.transform(new AgentBuilder.Transformer.ForAdvice()
-				.include(ScheduledPoolInstrumentation.class.getClassLoader())
-				.advice(namedOneOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")
-					.and(takesArgument(0, Runnable.class)), self + "$Runnables")
-				.advice(named("schedule").and(takesArguments(3)).and(takesArgument(0, Callable.class)),
-						self + "$OnceCallable"));
-	}
-
-	static final class Runnables {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static Runnable enter(@Advice.This ScheduledThreadPoolExecutor pool, @Advice.Origin("#m") String method,
-				@Advice.Argument(value = 0, readOnly = false) Runnable task) {
+	static void apply(Patcher patcher) {
+		String pool = "L" + POOL + ";";
+		String once = "JLjava/util/concurrent/TimeUnit;)" + FUTURE;
+		String periodic = "JJLjava/util/concurrent/TimeUnit;)" + FUTURE;
+		String schedule = "(" + pool + RUNNABLE + "Z)" + RUNNABLE;
+		patcher
+			.patch(POOL,
+					reported(method("schedule", "(" + RUNNABLE + once), RUNNABLE,
+							replaceArgument(0, SCHEDULED_BRIDGE, "schedule", schedule, 0)))
 			// scheduleAtFixedRate and scheduleWithFixedDelay run it again and again
-			task = ScheduledBridge.schedule(pool, task, !"schedule".equals(method));
-			return task;
-		}
-
-		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-		static void exit(@Advice.Enter Runnable task, @Advice.Return Future<?> future,
-				@Advice.Thrown Throwable thrown) {
-			ScheduledBridge.scheduled(task, future, thrown);
-		}
-
+			.patch(POOL,
+					reported(method("scheduleAtFixedRate", "(" + RUNNABLE + periodic), RUNNABLE,
+							replaceArgument(0, SCHEDULED_BRIDGE, "schedule", schedule, 1)))
+			.patch(POOL,
+					reported(method("scheduleWithFixedDelay", "(" + RUNNABLE + periodic), RUNNABLE,
+							replaceArgument(0, SCHEDULED_BRIDGE, "schedule", schedule, 1)))
+			.patch(POOL, reported(method("schedule", "(" + CALLABLE + once), CALLABLE,
+					replaceArgument(0, SCHEDULED_BRIDGE, "scheduleCallable", "(" + pool + CALLABLE + ")" + CALLABLE)));
 	}
 
-	static final class OnceCallable {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static Callable<?> enter(@Advice.This ScheduledThreadPoolExecutor pool,
-				@Advice.Argument(value = 0, readOnly = false) Callable<?> task) {
-			task = ScheduledBridge.scheduleCallable(pool, task);
-			return task;
-		}
-
-		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-		static void exit(@Advice.Enter Callable<?> task, @Advice.Return Future<?> future,
-				@Advice.Thrown Throwable thrown) {
-			ScheduledBridge.scheduled(task, future, thrown);
-		}
-
+	/**
+	 * A method that takes a task and hands it to the pool: the task it was given in place
+	 * of the app's is reported taken, with the pool's future, or refused, with what the
+	 * pool threw.
+	 * @param patch the method
+	 * @param task the descriptor of the task's type
+	 * @param enter the code that replaces the task
+	 * @return the patch
+	 */
+	static MethodPatch reported(MethodPatch patch, String task, MethodPatch.Code enter) {
+		String scheduled = "(Ljava/lang/Object;Ljava/util/concurrent/Future;Ljava/lang/Throwable;)V";
+		return patch.enterKeeping(task.substring(1, task.length() - 1), enter).exit((mv, site) -> {
+			if (site.descriptor().endsWith(")V")) {
+				mv.visitVarInsn(Opcodes.ALOAD, site.local());
+				mv.visitInsn(Opcodes.ACONST_NULL);
+			}
+			else {
+				// the future, returned: [future] -> [future, task, future]
+				mv.visitInsn(Opcodes.DUP);
+				mv.visitVarInsn(Opcodes.ALOAD, site.local());
+				mv.visitInsn(Opcodes.SWAP);
+			}
+			mv.visitInsn(Opcodes.ACONST_NULL);
+			call(mv, SCHEDULED_BRIDGE, "scheduled", scheduled);
+		}).thrown((mv, site) -> {
+			// [thrown] -> [thrown, task, null, thrown]
+			mv.visitInsn(Opcodes.DUP);
+			mv.visitVarInsn(Opcodes.ALOAD, site.local());
+			mv.visitInsn(Opcodes.SWAP);
+			mv.visitInsn(Opcodes.ACONST_NULL);
+			mv.visitInsn(Opcodes.SWAP);
+			call(mv, SCHEDULED_BRIDGE, "scheduled", scheduled);
+		});
 	}
 
 }

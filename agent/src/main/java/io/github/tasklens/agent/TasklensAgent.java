@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
@@ -47,13 +46,6 @@ public final class TasklensAgent {
 	static final String BRIDGE = "io.github.tasklens.bootstrap.TaskBridge";
 
 	private static final String BRIDGE_PATH = "io/github/tasklens/bootstrap/";
-
-	private static final String[] INSTRUMENTED = { "java.util.concurrent.ThreadPoolExecutor",
-			"java.util.concurrent.ScheduledThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
-			"java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor", "java.lang.VirtualThread",
-			"java.lang.Thread" };
-
-	private static final System.Logger logger = System.getLogger("io.github.tasklens.agent");
 
 	private static volatile boolean started;
 
@@ -94,46 +86,37 @@ public final class TasklensAgent {
 			bridge.getMethod("attach").invoke(null);
 		}
 		catch (Throwable ex) {
-			logger.log(System.Logger.Level.WARNING,
+			logger().log(System.Logger.Level.WARNING,
 					"tasklens agent cannot put its bridge on the bootstrap class path; it instruments nothing", ex);
 			return;
 		}
-		preload();
-		AgentBuilder builder = Instrumentations.builder();
-		builder = ThreadPoolInstrumentation.apply(builder);
-		builder = ScheduledPoolInstrumentation.apply(builder);
-		builder = ForkJoinPoolInstrumentation.apply(builder);
-		builder = VirtualThreadInstrumentation.apply(builder);
-		builder = ThreadInstrumentation.apply(builder);
-		builder.installOn(instrumentation);
+		patcher().install(instrumentation);
 		try {
 			OwnRuntime.start(agentJar());
 		}
 		catch (Throwable ex) {
-			logger.log(System.Logger.Level.WARNING,
+			logger().log(System.Logger.Level.WARNING,
 					"tasklens agent starts no runtime of its own: {0}. A runtime the app starts, if any, serves it",
 					ex.getMessage());
 		}
 	}
 
-	private static Path agentJar() throws URISyntaxException {
-		return Path.of(TasklensAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+	/**
+	 * The transformer of every JDK class the agent changes.
+	 * @return it
+	 */
+	static Patcher patcher() {
+		Patcher patcher = new Patcher();
+		ThreadPoolInstrumentation.apply(patcher);
+		ScheduledPoolInstrumentation.apply(patcher);
+		ForkJoinPoolInstrumentation.apply(patcher);
+		VirtualThreadInstrumentation.apply(patcher);
+		ThreadInstrumentation.apply(patcher);
+		return patcher;
 	}
 
-	/**
-	 * Load the JDK classes the agent changes before it starts, so that all are
-	 * retransformed at once: one loaded while another is being transformed (the JDK 25
-	 * {@code VirtualThread} loads {@code ForkJoinPool}) would be passed over.
-	 */
-	private static void preload() {
-		for (String name : INSTRUMENTED) {
-			try {
-				Class.forName(name, false, null);
-			}
-			catch (ClassNotFoundException | LinkageError ex) {
-				// not in this JDK (VirtualThread before 21)
-			}
-		}
+	private static Path agentJar() throws URISyntaxException {
+		return Path.of(TasklensAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 	}
 
 	/**
@@ -193,6 +176,11 @@ public final class TasklensAgent {
 				define.invoke(unsafe, each.getKey(), bytes, 0, bytes.length, null, null);
 			}
 		}
+	}
+
+	// made when first needed: the JDK's logging is not started for a JVM that never logs
+	private static System.Logger logger() {
+		return System.getLogger("io.github.tasklens.agent");
 	}
 
 }

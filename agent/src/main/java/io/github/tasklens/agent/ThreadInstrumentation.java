@@ -15,12 +15,12 @@
  */
 package io.github.tasklens.agent;
 
-import io.github.tasklens.bootstrap.ThreadBridge;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
+import net.bytebuddy.jar.asm.Opcodes;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.github.tasklens.agent.MethodPatch.THREAD_BRIDGE;
+import static io.github.tasklens.agent.MethodPatch.call;
+import static io.github.tasklens.agent.MethodPatch.method;
+import static io.github.tasklens.agent.MethodPatch.thisThen;
 
 /**
  * Platform threads that the app's code starts with {@code Thread.start()}: the thread's
@@ -34,48 +34,35 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 final class ThreadInstrumentation {
 
+	private static final String THREAD = "java/lang/Thread";
+
 	private ThreadInstrumentation() {
 	}
 
-	static AgentBuilder apply(AgentBuilder builder) {
-		String self = ThreadInstrumentation.class.getName();
-		return builder.type(named("java.lang.Thread"))
-			.transform(new AgentBuilder.Transformer.ForAdvice().include(ThreadInstrumentation.class.getClassLoader())
-				.advice(named("start").and(takesArguments(0)), self + "$Start")
-				.advice(named("run").and(takesArguments(0)), self + "$Run")
-				.advice(named("exit").and(takesArguments(0)), self + "$Exit"));
-	}
-
-	static final class Start {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static void enter(@Advice.This Thread thread) {
-			ThreadBridge.starting(thread);
-		}
-
-	}
-
-	static final class Run {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static Object enter(@Advice.This Thread thread) {
-			return ThreadBridge.running(thread);
-		}
-
-		@Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-		static void exit(@Advice.Enter Object run, @Advice.Thrown Throwable thrown) {
-			ThreadBridge.ended(run, thrown);
-		}
-
-	}
-
-	static final class Exit {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static void enter(@Advice.This Thread thread) {
-			ThreadBridge.exited(thread);
-		}
-
+	static void apply(Patcher patcher) {
+		String thread = "(L" + THREAD + ";)";
+		String ended = "(Ljava/lang/Object;Ljava/lang/Throwable;)V";
+		patcher
+			.patch(THREAD,
+					method("start", "()V").enter((mv, site) -> thisThen(mv, THREAD_BRIDGE, "starting", thread + "V")))
+			.patch(THREAD,
+					method("run", "()V")
+						.enterKeeping("java/lang/Object",
+								(mv, site) -> thisThen(mv, THREAD_BRIDGE, "running", thread + "Ljava/lang/Object;"))
+						.exit((mv, site) -> {
+							mv.visitVarInsn(Opcodes.ALOAD, site.local());
+							mv.visitInsn(Opcodes.ACONST_NULL);
+							call(mv, THREAD_BRIDGE, "ended", ended);
+						})
+						.thrown((mv, site) -> {
+							// [thrown] -> [thrown, run, thrown]
+							mv.visitInsn(Opcodes.DUP);
+							mv.visitVarInsn(Opcodes.ALOAD, site.local());
+							mv.visitInsn(Opcodes.SWAP);
+							call(mv, THREAD_BRIDGE, "ended", ended);
+						}))
+			.patch(THREAD,
+					method("exit", "()V").enter((mv, site) -> thisThen(mv, THREAD_BRIDGE, "exited", thread + "V")));
 	}
 
 }

@@ -15,18 +15,15 @@
  */
 package io.github.tasklens.agent;
 
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.RejectedExecutionHandler;
-import java.util.concurrent.ThreadPoolExecutor;
+import net.bytebuddy.jar.asm.Opcodes;
 
-import io.github.tasklens.bootstrap.TaskBridge;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.github.tasklens.agent.MethodPatch.RUNNABLE;
+import static io.github.tasklens.agent.MethodPatch.TASK_BRIDGE;
+import static io.github.tasklens.agent.MethodPatch.call;
+import static io.github.tasklens.agent.MethodPatch.method;
+import static io.github.tasklens.agent.MethodPatch.methods;
+import static io.github.tasklens.agent.MethodPatch.replaceArgument;
+import static io.github.tasklens.agent.MethodPatch.thisThen;
 
 /**
  * Every {@code ThreadPoolExecutor}, subclasses included, wherever it is created: its
@@ -40,98 +37,44 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 final class ThreadPoolInstrumentation {
 
+	private static final String POOL = "java/util/concurrent/ThreadPoolExecutor";
+
+	private static final String HANDLER = "Ljava/util/concurrent/RejectedExecutionHandler;";
+
 	private ThreadPoolInstrumentation() {
 	}
 
-	static AgentBuilder apply(AgentBuilder builder) {
-		return builder.type(named("java.util.concurrent.ThreadPoolExecutor"))
-			.transform(new AgentBuilder.Transformer.ForAdvice()
-				.include(ThreadPoolInstrumentation.class.getClassLoader())
-				.advice(isConstructor(), ThreadPoolInstrumentation.class.getName() + "$Created")
-				.advice(named("execute").and(takesArguments(Runnable.class)),
-						ThreadPoolInstrumentation.class.getName() + "$Execute")
-				.advice(named("getQueue").and(takesArguments(0)), ThreadPoolInstrumentation.class.getName() + "$Queue")
-				.advice(named("remove").and(takesArguments(Runnable.class)),
-						ThreadPoolInstrumentation.class.getName() + "$Remove")
-				.advice(named("shutdownNow").and(takesArguments(0)),
-						ThreadPoolInstrumentation.class.getName() + "$ShutdownNow")
-				.advice(named("setRejectedExecutionHandler"), ThreadPoolInstrumentation.class.getName() + "$SetHandler")
-				.advice(named("getRejectedExecutionHandler"),
-						ThreadPoolInstrumentation.class.getName() + "$GetHandler"));
-	}
-
-	static final class Created {
-
-		@Advice.OnMethodExit(suppress = Throwable.class)
-		static void exit(@Advice.This ThreadPoolExecutor pool) {
-			TaskBridge.created(pool);
-		}
-
-	}
-
-	static final class Execute {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static void enter(@Advice.This ThreadPoolExecutor pool,
-				@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-			task = TaskBridge.execute(pool, task);
-		}
-
-	}
-
-	static final class Queue {
-
-		@Advice.OnMethodExit(suppress = Throwable.class)
-		static void exit(@Advice.This ThreadPoolExecutor pool,
-				@Advice.Return(readOnly = false) BlockingQueue<Runnable> queue) {
-			queue = TaskBridge.queue(pool, queue);
-		}
-
-	}
-
-	static final class Remove {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static void enter(@Advice.This ThreadPoolExecutor pool,
-				@Advice.Argument(value = 0, readOnly = false) Runnable task) {
-			task = TaskBridge.element(pool, task);
-		}
-
-		@Advice.OnMethodExit(suppress = Throwable.class)
-		static void exit(@Advice.Argument(0) Runnable task, @Advice.Return boolean removed) {
-			if (removed) {
-				TaskBridge.removed(task);
-			}
-		}
-
-	}
-
-	static final class ShutdownNow {
-
-		@Advice.OnMethodExit(suppress = Throwable.class)
-		static void exit(@Advice.Return(readOnly = false) List<Runnable> tasks) {
-			tasks = TaskBridge.unrun(tasks);
-		}
-
-	}
-
-	static final class SetHandler {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static void enter(@Advice.This ThreadPoolExecutor pool,
-				@Advice.Argument(value = 0, readOnly = false) RejectedExecutionHandler handler) {
-			handler = TaskBridge.handler(pool, handler);
-		}
-
-	}
-
-	static final class GetHandler {
-
-		@Advice.OnMethodExit(suppress = Throwable.class)
-		static void exit(@Advice.Return(readOnly = false) RejectedExecutionHandler handler) {
-			handler = TaskBridge.appHandler(handler);
-		}
-
+	static void apply(Patcher patcher) {
+		String pool = "L" + POOL + ";";
+		patcher
+			.patch(POOL,
+					methods("<init>", (descriptor) -> true, "constructors")
+						.exit((mv, site) -> thisThen(mv, TASK_BRIDGE, "created", "(" + pool + ")V")))
+			.patch(POOL,
+					method("execute", "(" + RUNNABLE + ")V")
+						.enter(replaceArgument(0, TASK_BRIDGE, "execute", "(" + pool + RUNNABLE + ")" + RUNNABLE)))
+			.patch(POOL, method("getQueue", "()Ljava/util/concurrent/BlockingQueue;").exit((mv, site) -> {
+				mv.visitVarInsn(Opcodes.ALOAD, 0);
+				mv.visitInsn(Opcodes.SWAP);
+				call(mv, TASK_BRIDGE, "queue",
+						"(" + pool + "Ljava/util/concurrent/BlockingQueue;)Ljava/util/concurrent/BlockingQueue;");
+			}))
+			.patch(POOL,
+					method("remove", "(" + RUNNABLE + ")Z")
+						.enter(replaceArgument(0, TASK_BRIDGE, "element", "(" + pool + RUNNABLE + ")" + RUNNABLE))
+						.exit((mv, site) -> {
+							mv.visitInsn(Opcodes.DUP);
+							mv.visitVarInsn(Opcodes.ALOAD, 1);
+							call(mv, TASK_BRIDGE, "removed", "(Z" + RUNNABLE + ")V");
+						}))
+			.patch(POOL,
+					method("shutdownNow", "()Ljava/util/List;")
+						.exit((mv, site) -> call(mv, TASK_BRIDGE, "unrun", "(Ljava/util/List;)Ljava/util/List;")))
+			.patch(POOL,
+					method("setRejectedExecutionHandler", "(" + HANDLER + ")V")
+						.enter(replaceArgument(0, TASK_BRIDGE, "handler", "(" + pool + HANDLER + ")" + HANDLER)))
+			.patch(POOL, method("getRejectedExecutionHandler", "()" + HANDLER)
+				.exit((mv, site) -> call(mv, TASK_BRIDGE, "appHandler", "(" + HANDLER + ")" + HANDLER)));
 	}
 
 }

@@ -15,13 +15,13 @@
  */
 package io.github.tasklens.agent;
 
-import io.github.tasklens.bootstrap.ThreadBridge;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static io.github.tasklens.agent.MethodPatch.RUNNABLE;
+import static io.github.tasklens.agent.MethodPatch.THREAD_BRIDGE;
+import static io.github.tasklens.agent.MethodPatch.call;
+import static io.github.tasklens.agent.MethodPatch.methods;
 
 /**
  * Virtual threads (JDK 21+), however started ({@code Thread.ofVirtual()},
@@ -36,21 +36,20 @@ final class VirtualThreadInstrumentation {
 	private VirtualThreadInstrumentation() {
 	}
 
-	static AgentBuilder apply(AgentBuilder builder) {
-		return builder.type(named("java.lang.VirtualThread"))
-			.transform(new AgentBuilder.Transformer.ForAdvice()
-				.include(VirtualThreadInstrumentation.class.getClassLoader())
-				.advice(isConstructor().and(takesArgument(3, Runnable.class)),
-						VirtualThreadInstrumentation.class.getName() + "$Made"));
+	static void apply(Patcher patcher) {
+		patcher.patch("java/lang/VirtualThread", methods("<init>", VirtualThreadInstrumentation::madeWithTask,
+				"constructor(Executor, String, int, Runnable)")
+			.enter((mv, site) -> {
+				int task = site.argument(3);
+				mv.visitVarInsn(Opcodes.ALOAD, task);
+				call(mv, THREAD_BRIDGE, "virtualThread", "(" + RUNNABLE + ")" + RUNNABLE);
+				mv.visitVarInsn(Opcodes.ASTORE, task);
+			}));
 	}
 
-	static final class Made {
-
-		@Advice.OnMethodEnter(suppress = Throwable.class)
-		static void enter(@Advice.Argument(value = 3, readOnly = false) Runnable task) {
-			task = ThreadBridge.virtualThread(task);
-		}
-
+	private static boolean madeWithTask(String descriptor) {
+		Type[] arguments = Type.getArgumentTypes(descriptor);
+		return arguments.length > 3 && "java.lang.Runnable".equals(arguments[3].getClassName());
 	}
 
 }

@@ -65,9 +65,12 @@ class OwnRuntimeAgentTests {
 			.contains(", on plain\n")
 			.contains("labels {executor=PlainMain, region=******, task=")
 			.contains("at io.github.tasklens.agent.plainmain.PlainMain.lambda$main$0(PlainMain.java:");
-		assertThat(run.err).as("the JVM keeps sharing classes (CDS) and Byte Buddy calls no sun.misc.Unsafe")
+		assertThat(run.err).as("the JVM keeps sharing classes (CDS) and nothing calls sun.misc.Unsafe")
 			.doesNotContain("Sharing is only supported")
 			.doesNotContain("sun.misc.Unsafe");
+		assertThat(run.err).as("every JDK class and method it changes is found and changed")
+			.doesNotContain("tasklens agent leaves")
+			.doesNotContain("tasklens agent finds no");
 		assertThat(run.err).as("log-start at INFO, through java.util.logging")
 			.contains("INFO: Task ")
 			.contains("started on executor 'PlainMain'");

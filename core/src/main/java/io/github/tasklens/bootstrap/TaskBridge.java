@@ -267,6 +267,17 @@ public final class TaskBridge {
 	}
 
 	/**
+	 * A pool's {@code remove} has returned.
+	 * @param removed what it returned
+	 * @param element what {@link #element} returned
+	 */
+	public static void removed(boolean removed, Runnable element) {
+		if (removed) {
+			removed(element);
+		}
+	}
+
+	/**
 	 * Return the queue of a pool as the app sees it: its own tasks.
 	 * @param pool the pool
 	 * @param queue the pool's queue
