@@ -61,6 +61,7 @@ public final class AgentRuntime {
 		}
 		TaskRuntime.Builder builder = TaskRuntime.builder();
 		settings.applyTo(builder, TaskRuntime.contextPropagationPresent());
+		builder.jmxInBackground();
 		Set<String> unread = settings.unread();
 		if (!unread.isEmpty()) {
 			logger.warn("The tasklens agent alone reads fewer properties than the starter; it leaves {} unread",

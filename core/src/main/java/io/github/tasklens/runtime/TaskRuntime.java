@@ -26,8 +26,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 
-import javax.management.ObjectName;
-
 import io.github.tasklens.TaskHook;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskRegistry;
@@ -65,7 +63,7 @@ public final class TaskRuntime implements AutoCloseable {
 
 	private final @Nullable Tracker replacedTracker;
 
-	private final @Nullable ObjectName mxBean;
+	private final TasksJmx.@Nullable Registration mxBean;
 
 	private TaskRuntime(Builder builder) {
 		this.registry = new LiveTaskRegistry(builder.maxTracked);
@@ -90,7 +88,8 @@ public final class TaskRuntime implements AutoCloseable {
 		}
 		this.watchdog = new Watchdog(this.registry, builder.timeBoxes, builder.checkInterval, this.chain::overdue);
 		this.watchdog.start();
-		this.mxBean = builder.jmx ? TasksJmx.register(this.registry, builder.jmxShowsValues) : null;
+		this.mxBean = builder.jmx
+				? new TasksJmx.Registration(this.registry, builder.jmxShowsValues, builder.jmxInBackground) : null;
 	}
 
 	private static @Nullable ExecutorService jdkPool(Object executor) {
@@ -162,7 +161,9 @@ public final class TaskRuntime implements AutoCloseable {
 		if (this.agentTracker != null) {
 			TaskBridge.uninstall(this.agentTracker, this.replacedTracker);
 		}
-		TasksJmx.unregister(this.mxBean);
+		if (this.mxBean != null) {
+			this.mxBean.close();
+		}
 		this.watchdog.close();
 	}
 
@@ -209,6 +210,8 @@ public final class TaskRuntime implements AutoCloseable {
 		private boolean jmx;
 
 		private boolean jmxShowsValues;
+
+		private boolean jmxInBackground;
 
 		private Builder() {
 		}
@@ -340,6 +343,17 @@ public final class TaskRuntime implements AutoCloseable {
 		public Builder jmx(boolean showValues) {
 			this.jmx = true;
 			this.jmxShowsValues = showValues;
+			return this;
+		}
+
+		/**
+		 * Register the MXBean on a daemon thread of its own, so that starting the
+		 * platform MBean server (about 0.1 s where nothing else has) does not delay the
+		 * app: for the agent's runtime, which starts before {@code main}.
+		 * @return this builder
+		 */
+		Builder jmxInBackground() {
+			this.jmxInBackground = true;
 			return this;
 		}
 

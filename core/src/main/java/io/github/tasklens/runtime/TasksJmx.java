@@ -84,6 +84,48 @@ final class TasksJmx implements TasksMXBean {
 		}
 	}
 
+	/**
+	 * The registration of one runtime's MXBean, at once or on a daemon thread; closed
+	 * before it is done, it is undone when it is.
+	 */
+	static final class Registration {
+
+		private @Nullable ObjectName name;
+
+		private boolean closed;
+
+		Registration(LiveTaskRegistry registry, boolean showValues, boolean inBackground) {
+			if (!inBackground) {
+				this.name = register(registry, showValues);
+				return;
+			}
+			Thread registering = new Thread(() -> registered(register(registry, showValues)), "tasklens-jmx");
+			registering.setDaemon(true);
+			registering.start();
+		}
+
+		private void registered(@Nullable ObjectName registered) {
+			synchronized (this) {
+				if (!this.closed) {
+					this.name = registered;
+					return;
+				}
+			}
+			unregister(registered);
+		}
+
+		void close() {
+			ObjectName registered;
+			synchronized (this) {
+				this.closed = true;
+				registered = this.name;
+				this.name = null;
+			}
+			unregister(registered);
+		}
+
+	}
+
 	@Override
 	public long getLiveTasks() {
 		InventorySnapshot.Totals totals = this.inventory.read(COUNTS).totals();

@@ -22,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.management.MBeanServer;
+import javax.management.MBeanServerDelegate;
+import javax.management.MBeanServerNotification;
+import javax.management.NotificationListener;
 import javax.management.ObjectName;
 
 /**
@@ -54,7 +57,7 @@ public final class PlainMain {
 		}
 		MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 		ObjectName name = new ObjectName("io.github.tasklens:type=Tasks");
-		if (server.isRegistered(name)) {
+		if (registered(server, name)) {
 			System.out.println("LiveTasks=" + server.getAttribute(name, "LiveTasks"));
 			System.out.println(server.invoke(name, "dump", new Object[0], new String[0]));
 		}
@@ -67,6 +70,33 @@ public final class PlainMain {
 		if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("the pool did not end");
 		}
+	}
+
+	/**
+	 * Whether the MXBean is there, waiting for it while a runtime is installed: the
+	 * agent's registers it on a thread of its own.
+	 */
+	private static boolean registered(MBeanServer server, ObjectName name) throws Exception {
+		CountDownLatch registered = new CountDownLatch(1);
+		NotificationListener listener = (notification, handback) -> {
+			if (notification instanceof MBeanServerNotification added && name.equals(added.getMBeanName())
+					&& MBeanServerNotification.REGISTRATION_NOTIFICATION.equals(added.getType())) {
+				registered.countDown();
+			}
+		};
+		server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener, null, null);
+		try {
+			return server.isRegistered(name) || (runtimeInstalled() && registered.await(30, TimeUnit.SECONDS));
+		}
+		finally {
+			server.removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener);
+		}
+	}
+
+	// the agent's bridge, in the boot loader: no tasklens class on this class path
+	private static boolean runtimeInstalled() throws ReflectiveOperationException {
+		Class<?> bridge = Class.forName("io.github.tasklens.bootstrap.TaskBridge", true, null);
+		return bridge.getMethod("tracker").invoke(null) != null;
 	}
 
 }
