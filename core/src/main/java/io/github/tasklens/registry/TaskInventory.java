@@ -50,6 +50,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TaskInventory {
 
+	private static final String REFLECTION = "jdk.internal.reflect.";
+
+	// at most per reflective call on JDK 17: a generated or native accessor and its
+	// delegate; a stack of tasks calling through more calls shows fewer frames
+	private static final int REFLECTION_FRAMES = 8;
+
 	private static final Comparator<LiveTask> OLDEST_FIRST = Comparator.comparingLong((task) -> task.info().id());
 
 	private final LiveTaskRegistry registry;
@@ -179,7 +185,7 @@ public final class TaskInventory {
 				continue;
 			}
 			if (VirtualThreads.isVirtual(thread)) {
-				stacks.put(task, top(thread.getStackTrace(), depth));
+				stacks.put(task, top(withoutReflection(thread.getStackTrace()), depth));
 			}
 			else {
 				platform.add(task);
@@ -190,10 +196,13 @@ public final class TaskInventory {
 			for (int i = 0; i < ids.length; i++) {
 				ids[i] = platform.get(i).thread().getId();
 			}
-			ThreadInfo[] infos = threads().getThreadInfo(ids, depth);
+			// a few more frames than asked: those of reflection are taken out before the
+			// cut
+			ThreadInfo[] infos = threads().getThreadInfo(ids,
+					(int) Math.min((long) depth + REFLECTION_FRAMES, Integer.MAX_VALUE));
 			for (int i = 0; i < infos.length; i++) {
 				if (infos[i] != null) {
-					stacks.put(platform.get(i), List.of(infos[i].getStackTrace()));
+					stacks.put(platform.get(i), top(withoutReflection(infos[i].getStackTrace()), depth));
 				}
 			}
 		}
@@ -203,6 +212,22 @@ public final class TaskInventory {
 
 	private static ThreadMXBean threads() {
 		return ManagementFactory.getThreadMXBean();
+	}
+
+	/**
+	 * A stack without the frames of the JDK's reflection machinery, which say nothing of
+	 * the task and change with how often a method has been called (on JDK 17 its first
+	 * calls go through a native accessor, later ones through a generated one): fifty
+	 * handlers blocked at one line are one group, whichever accessor called each.
+	 */
+	private static StackTraceElement[] withoutReflection(StackTraceElement[] stack) {
+		int kept = 0;
+		for (StackTraceElement frame : stack) {
+			if (!frame.getClassName().startsWith(REFLECTION)) {
+				stack[kept++] = frame;
+			}
+		}
+		return (kept == stack.length) ? stack : Arrays.copyOf(stack, kept);
 	}
 
 	private static List<StackTraceElement> top(StackTraceElement[] stack, int depth) {
