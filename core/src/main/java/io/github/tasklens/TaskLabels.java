@@ -20,7 +20,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,8 +36,6 @@ public final class TaskLabels {
 	 * The longest value a label may have.
 	 */
 	public static final int MAX_VALUE_LENGTH = 256;
-
-	private static final Pattern KEY = Pattern.compile("[a-z0-9_.-]+");
 
 	private static final String[] NONE = new String[0];
 
@@ -234,11 +231,26 @@ public final class TaskLabels {
 	}
 
 	private static String checkKey(@Nullable String key) {
-		if (key == null || !KEY.matcher(key).matches()) {
+		if (key == null || !isKey(key)) {
 			throw new IllegalArgumentException("Invalid task label key '" + key
 					+ "': a key is made of lowercase letters, digits and the characters _ . -");
 		}
 		return key;
+	}
+
+	// [a-z0-9_.-]+, without a regular expression: labels are made for every request
+	private static boolean isKey(String key) {
+		int length = key.length();
+		if (length == 0) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = key.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String checkValue(String key, @Nullable String value) {

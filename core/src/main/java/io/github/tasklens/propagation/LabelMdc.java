@@ -63,6 +63,30 @@ public final class LabelMdc {
 		labels.forEach(new Restore(previous));
 	}
 
+	/**
+	 * Put the values that changed, when the labels put before and now have the same keys:
+	 * what {@link #put} returned still restores them.
+	 * @param put the labels put
+	 * @param now the labels to have in the MDC
+	 * @return whether it did; else the caller restores and puts anew
+	 */
+	public boolean update(TaskLabels put, TaskLabels now) {
+		if (put.size() != now.size()) {
+			return false;
+		}
+		boolean[] sameKeys = { true };
+		now.forEach((labelKey, value) -> sameKeys[0] &= put.get(labelKey) != null);
+		if (!sameKeys[0]) {
+			return false;
+		}
+		now.forEach((labelKey, value) -> {
+			if (!value.equals(put.get(labelKey))) {
+				MDC.put(mdcKey(labelKey), value);
+			}
+		});
+		return true;
+	}
+
 	private String mdcKey(String labelKey) {
 		String key = this.mdcKeys.get(labelKey);
 		if (key == null) {

@@ -60,11 +60,11 @@ final class TaskRun {
 
 	private final ContextSnapshot.@Nullable Scope scope;
 
-	private final TaskLabels labels;
+	private TaskLabels labels;
 
 	private final @Nullable LabelMdc labelMdc;
 
-	private final @Nullable String @Nullable [] previousMdc;
+	private @Nullable String @Nullable [] previousMdc;
 
 	// the periodic task whose run over its limits passes through its body on this thread
 	private static final ThreadLocal<@Nullable TrackedTask> SKIPPING = new ThreadLocal<>();
@@ -287,6 +287,23 @@ final class TaskRun {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Put the task's labels into the MDC anew, on the run's thread, after the task was
+	 * renamed while it runs.
+	 */
+	void relabeled() {
+		LabelMdc labelMdc = this.labelMdc;
+		@Nullable String[] previous = this.previousMdc;
+		TaskLabels renamed = this.task.labels();
+		if (labelMdc != null && previous != null) {
+			if (!labelMdc.update(this.labels, renamed)) {
+				labelMdc.restore(this.labels, previous);
+				this.previousMdc = labelMdc.put(renamed);
+			}
+		}
+		this.labels = renamed;
 	}
 
 	/**

@@ -48,4 +48,12 @@ public final class ThreadRuns {
 		((TaskRun) run).exit(thrown);
 	}
 
+	/**
+	 * Put the labels of a run's task, renamed while it runs, in place on its thread.
+	 * @param run what {@link #begin} returned
+	 */
+	static void relabeled(Object run) {
+		((TaskRun) run).relabeled();
+	}
+
 }

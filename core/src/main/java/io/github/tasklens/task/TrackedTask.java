@@ -308,6 +308,20 @@ public final class TrackedTask extends TaskRuns implements RunnableFuture<Object
 		}
 	}
 
+	/**
+	 * Give a running task whose body its thread runs itself (an {@link InlineTask}) the
+	 * name and labels learnt since it began, with that name's time box: a request's once
+	 * its route is known. What it submits from then on inherits the new labels.
+	 * @param name the new name
+	 * @param labels the labels to add or replace
+	 */
+	void rename(String name, TaskLabels labels) {
+		this.name = name;
+		this.labels = this.labels.and(labels).and(TaskChain.TASK_LABEL, TaskChain.labelValue(name));
+		this.policy = this.policy.withTimeBox(this.executor.policyOf(name, null).timeBox());
+		this.genericName = false;
+	}
+
 	@Override
 	public TaskTimeBox timeBox() {
 		return this.policy.timeBox();

@@ -148,7 +148,11 @@ class SampleApplicationTests {
 	@Test
 	void showsLabelsAndTheRequestsMdcInTaskLogLines(CapturedOutput output) {
 		RestClient client = client();
-		String body = client.get().uri("/reports?batch=3&tenant=globex").retrieve().body(String.class);
+		String body = client.get()
+			.uri("/reports?batch=3&tenant=globex")
+			.header("X-Client-Id", "shop")
+			.retrieve()
+			.body(String.class);
 		assertThat(body).isEqualTo("13 lines");
 		String requestLine = output.getOut()
 			.lines()
@@ -159,7 +163,11 @@ class SampleApplicationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(output.getOut())
 				.contains("[applicationTaskExecutor|ReportService.build|tenant=globex|req=" + requestId + "]")
-				.contains("Built report for batch 3"));
+				.containsPattern("Built report for batch 3 \\(13 lines\\) \\{app=tasklens-sample, client=shop, "
+						+ "executor=applicationTaskExecutor, method=GET, route=/reports, task=ReportService.build, "
+						+ "team=reporting, tenant=globex\\}"));
+		assertThat(requestLine).as("the request is a task of executor 'http', named after its route")
+			.contains("[http|GET /reports|tenant=|req=" + requestId + "]");
 	}
 
 	@Test

@@ -66,6 +66,9 @@ public class TasklensProperties {
 
 	private final Shutdown shutdown = new Shutdown();
 
+	@NestedConfigurationProperty
+	private final WebProperties web = new WebProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -112,6 +115,10 @@ public class TasklensProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public WebProperties getWeb() {
+		return this.web;
 	}
 
 	/**

@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.boot.web;
+
+import io.github.tasklens.boot.autoconfigure.TasklensAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When a Spring MVC app's requests are tasks.
+ */
+class WebMvcRequestsAutoConfigurationTests {
+
+	private final AutoConfigurations configurations = AutoConfigurations.of(TasklensAutoConfiguration.class,
+			WebMvcRequestsAutoConfiguration.class);
+
+	@Test
+	void aServletWebAppsRequestsAreTasksByDefault() {
+		new WebApplicationContextRunner().withConfiguration(this.configurations).run((context) -> {
+			assertThat(context).hasSingleBean(RequestTaskFilter.class);
+			assertThat(context.getBean(RequestTaskFilter.class).getOrder()).isEqualTo(RequestTaskFilter.ORDER);
+			assertThat(context).getBean("tasklensRouteLabels").isInstanceOf(WebMvcConfigurer.class);
+		});
+	}
+
+	@Test
+	void turnedOffTheyAreNot() {
+		new WebApplicationContextRunner().withConfiguration(this.configurations)
+			.withPropertyValues("tasklens.web.labels.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestTaskFilter.class)
+				.doesNotHaveBean("tasklensRouteLabels"));
+	}
+
+	@Test
+	void withTasklensOffTheyAreNot() {
+		new WebApplicationContextRunner().withConfiguration(this.configurations)
+			.withPropertyValues("tasklens.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestTaskFilter.class));
+	}
+
+	@Test
+	void anAppThatServesNoWebHasNone() {
+		new ApplicationContextRunner().withConfiguration(this.configurations)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RequestTaskFilter.class));
+	}
+
+}

@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 the tasklens authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.tasklens.task;
+
+import java.util.concurrent.RejectedExecutionException;
+
+import io.github.tasklens.TaskLabels;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A task whose body the current thread runs itself, begun and ended around that body: a
+ * request a web server's thread handles. It is tracked as any other task of its executor
+ * (hooks, labels, time boxes, in-flight limits, the inventory, the leak check and the
+ * shutdown report); while it runs, its labels are in force on the thread, so every task
+ * submitted from it inherits them.
+ *
+ * @author tasklens authors
+ */
+public final class InlineTask {
+
+	private final TrackedTask task;
+
+	private final @Nullable Object run;
+
+	private InlineTask(TrackedTask task, @Nullable Object run) {
+		this.task = task;
+		this.run = run;
+	}
+
+	/**
+	 * Begin a task on the current thread.
+	 * @param executor the decorator of the executor it counts under
+	 * @param name its name
+	 * @param labels its labels, besides those in force on the thread
+	 * @return the task, running, or {@code null} when it is not tracked
+	 * @throws RejectedExecutionException when the executor's in-flight limit or a hook
+	 * refuses it
+	 */
+	public static @Nullable InlineTask begin(TrackingTaskDecorator executor, String name, TaskLabels labels) {
+		Submissions.Token token = Submissions.push(Submissions.Intent.named(name, labels, null));
+		Runnable decorated;
+		try {
+			decorated = executor.decorate(new Body(name));
+		}
+		finally {
+			Submissions.restore(token);
+		}
+		if (!(decorated instanceof TrackedTask task)) {
+			return null;
+		}
+		return new InlineTask(task, ThreadRuns.begin(task));
+	}
+
+	/**
+	 * Give the task the name and labels learnt since it began; on the thread that began
+	 * it.
+	 * @param name the new name
+	 * @param labels labels to add, or to replace those of the same keys
+	 */
+	public void rename(String name, TaskLabels labels) {
+		this.task.rename(name, labels);
+		if (this.run != null) {
+			// its labels in the MDC too, if it runs on this thread
+			ThreadRuns.relabeled(this.run);
+		}
+	}
+
+	/**
+	 * Return the task.
+	 * @return the task
+	 */
+	public TrackedTask task() {
+		return this.task;
+	}
+
+	/**
+	 * End the task, on the thread that began it.
+	 * @param thrown what the body threw, or {@code null}
+	 */
+	public void end(@Nullable Throwable thrown) {
+		// no run: the task was cancelled before it began, and has ended
+		if (this.run != null) {
+			ThreadRuns.end(this.run, thrown);
+		}
+	}
+
+	/**
+	 * The body, as the task's runnable: the thread runs it itself.
+	 */
+	private static final class Body implements Runnable {
+
+		private final String name;
+
+		Body(String name) {
+			this.name = name;
+		}
+
+		@Override
+		public void run() {
+			throw new UnsupportedOperationException("the thread that began it runs it");
+		}
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+}
