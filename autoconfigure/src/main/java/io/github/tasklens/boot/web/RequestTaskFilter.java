@@ -28,6 +28,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -65,6 +67,8 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 
 	static final String ATTRIBUTE = RequestTaskFilter.class.getName() + ".task";
 
+	private static final Logger logger = LoggerFactory.getLogger(RequestTaskFilter.class);
+
 	private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
 			"TRACE");
 
@@ -73,6 +77,8 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 	private final Map<String, String> headers;
 
 	private final @Nullable String actuatorPath;
+
+	private volatile boolean warned;
 
 	/**
 	 * Create the filter.
@@ -118,6 +124,11 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ex.getMessage());
 			return;
 		}
+		catch (RuntimeException | LinkageError ex) {
+			// a failure inside tasklens: the request is handled as without it
+			failed(ex);
+			task = null;
+		}
 		if (task == null) {
 			chain.doFilter(request, response);
 			return;
@@ -133,7 +144,19 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 		}
 		finally {
 			request.removeAttribute(ATTRIBUTE);
-			task.end(thrown);
+			try {
+				task.end(thrown);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				failed(ex);
+			}
+		}
+	}
+
+	private void failed(Throwable ex) {
+		if (!this.warned) {
+			this.warned = true;
+			logger.warn("tasklens could not track a request as a task; requests are handled as without it", ex);
 		}
 	}
 

@@ -38,8 +38,13 @@ public final class RouteInterceptor implements HandlerInterceptor {
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		if (task != null && pattern != null) {
 			String route = RequestTaskFilter.bounded(pattern.toString());
-			task.rename(RequestTaskFilter.name(RequestTaskFilter.method(request), route),
-					TaskLabels.of(RequestTaskFilter.ROUTE, route));
+			try {
+				task.rename(RequestTaskFilter.name(RequestTaskFilter.method(request), route),
+						TaskLabels.of(RequestTaskFilter.ROUTE, route));
+			}
+			catch (RuntimeException ex) {
+				// the task keeps the name it has; the handler runs as without tasklens
+			}
 		}
 		return true;
 	}
