@@ -20,8 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.BooleanSupplier;
 
 import io.github.tasklens.task.TaskChain;
+import io.github.tasklens.task.TrackingTaskDecorator;
 
 /**
  * How an executor of the JDK's kinds is tracked, chosen by its type: a
@@ -58,15 +60,26 @@ public final class JdkExecutorTracking {
 	 * @return what replaces the executor, and how it was tracked
 	 */
 	public static Tracked track(Executor executor, String name, TaskChain chain) {
+		BooleanSupplier terminated = (executor instanceof ExecutorService service) ? service::isTerminated
+				: () -> false;
+		return track(executor, chain.decorator(name, null, terminated));
+	}
+
+	/**
+	 * Track an executor's tasks with a decorator that others may share: several pools
+	 * under one name (the executors a Reactor scheduler makes and drops over its life).
+	 * @param executor the executor
+	 * @param decorator the decorator of its name
+	 * @return what replaces the executor, and how it was tracked
+	 */
+	public static Tracked track(Executor executor, TrackingTaskDecorator decorator) {
 		if (executor.getClass() == ThreadPoolExecutor.class) {
-			ThreadPoolExecutor pool = (ThreadPoolExecutor) executor;
-			return new Tracked(new TrackedThreadPoolExecutor(pool, chain.decorator(name, null, pool::isTerminated)),
+			return new Tracked(new TrackedThreadPoolExecutor((ThreadPoolExecutor) executor, decorator),
 					"forwarding ThreadPoolExecutor");
 		}
 		if (executor.getClass() == ScheduledThreadPoolExecutor.class) {
-			ScheduledThreadPoolExecutor pool = (ScheduledThreadPoolExecutor) executor;
 			return new Tracked(
-					new TrackedScheduledThreadPoolExecutor(pool, chain.decorator(name, null, pool::isTerminated)),
+					new TrackedScheduledThreadPoolExecutor((ScheduledThreadPoolExecutor) executor, decorator),
 					"forwarding ScheduledThreadPoolExecutor");
 		}
 		if (executor instanceof ThreadPoolExecutor pool) {
@@ -74,17 +87,13 @@ public final class JdkExecutorTracking {
 			TrackingRejectedExecutionHandler.install(pool, pool);
 		}
 		if (executor instanceof ScheduledExecutorService scheduled) {
-			return new Tracked(
-					new TrackedScheduledExecutorService(scheduled,
-							chain.decorator(name, null, scheduled::isTerminated)),
+			return new Tracked(new TrackedScheduledExecutorService(scheduled, decorator),
 					"wrapper of ScheduledExecutorService");
 		}
 		if (executor instanceof ExecutorService service) {
-			return new Tracked(new TrackedExecutorService(service, chain.decorator(name, null, service::isTerminated)),
-					"wrapper of ExecutorService");
+			return new Tracked(new TrackedExecutorService(service, decorator), "wrapper of ExecutorService");
 		}
-		return new Tracked(new TrackedExecutor(executor, chain.decorator(name, null, () -> false)),
-				"wrapper of Executor");
+		return new Tracked(new TrackedExecutor(executor, decorator), "wrapper of Executor");
 	}
 
 	/**

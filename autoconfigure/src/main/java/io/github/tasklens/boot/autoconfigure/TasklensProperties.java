@@ -69,6 +69,9 @@ public class TasklensProperties {
 	@NestedConfigurationProperty
 	private final WebProperties web = new WebProperties();
 
+	@NestedConfigurationProperty
+	private final ReactorProperties reactor = new ReactorProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -119,6 +122,10 @@ public class TasklensProperties {
 
 	public WebProperties getWeb() {
 		return this.web;
+	}
+
+	public ReactorProperties getReactor() {
+		return this.reactor;
 	}
 
 	/**

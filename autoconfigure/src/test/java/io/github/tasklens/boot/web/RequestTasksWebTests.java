@@ -44,6 +44,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -105,7 +107,8 @@ class RequestTasksWebTests {
 		assertThat(response.body()).isEqualTo("""
 				handler GET /orders/{id}/labels http route=/orders/{id}/labels method=GET tenant=acme
 				pool orderPool route=/orders/{id}/labels method=GET tenant=acme
-				async orderPool route=/orders/{id}/labels method=GET tenant=acme""");
+				async orderPool route=/orders/{id}/labels method=GET tenant=acme
+				reactor boundedElastic route=/orders/{id}/labels method=GET tenant=acme""");
 	}
 
 	@Test
@@ -279,7 +282,10 @@ class RequestTasksWebTests {
 			TaskContext here = TaskContext.current();
 			Future<String> pooled = this.pool.submit(() -> "pool " + Orders.describe());
 			return "handler " + here.task().name() + " " + Orders.describe() + "\n" + pooled.get(30, TimeUnit.SECONDS)
-					+ "\n" + this.orders.labels().get(30, TimeUnit.SECONDS);
+					+ "\n" + this.orders.labels().get(30, TimeUnit.SECONDS) + "\n"
+					+ Mono.fromCallable(() -> "reactor " + Orders.describe())
+						.subscribeOn(Schedulers.boundedElastic())
+						.block(Duration.ofSeconds(30));
 		}
 
 		@GetMapping(WAIT_ROUTE)
