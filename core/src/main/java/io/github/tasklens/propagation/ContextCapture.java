@@ -37,6 +37,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ContextCapture {
 
+	/**
+	 * The key of the labels' accessor ({@code io.github.tasklens.task.LabelsAccessor}),
+	 * which tasklens's own capture leaves out: the chain carries the labels itself.
+	 */
+	public static final String LABELS_KEY = "tasklens.labels";
+
 	private final ContextSnapshotFactory factory;
 
 	private final ThreadLocalAccessor<?>[] accessors;
@@ -59,6 +65,8 @@ public final class ContextCapture {
 		Set<Object> keys = new HashSet<>();
 		// the MDC is carried by MdcCarrier, also when an app registered an MDC accessor
 		keys.add(Slf4jThreadLocalAccessor.KEY);
+		// and a task's labels by the chain itself
+		keys.add(LABELS_KEY);
 		for (ThreadLocalAccessor<?> accessor : ContextRegistry.getInstance().getThreadLocalAccessors()) {
 			if (keys.add(accessor.key())) {
 				registry.registerThreadLocalAccessor(accessor);

@@ -71,6 +71,21 @@ public final class TaskFrames {
 		}
 	}
 
+	/**
+	 * Put in force labels that context propagation carried from another thread (a Reactor
+	 * operator's, with automatic context propagation), or none; inside a task, the task's
+	 * own labels win over them.
+	 * @param labels the labels, or {@code null} for none but the task's
+	 */
+	public static void carryLabels(@Nullable TaskLabels labels) {
+		TrackedTask task = taskOf(FRAME.get());
+		if (labels == null || labels.isEmpty()) {
+			FRAME.set(task);
+			return;
+		}
+		FRAME.set(new LabelFrame(task, (task != null) ? labels.and(task.labels()) : labels));
+	}
+
 	static @Nullable Object enter(TrackedTask task) {
 		Object previous = FRAME.get();
 		FRAME.set(task);

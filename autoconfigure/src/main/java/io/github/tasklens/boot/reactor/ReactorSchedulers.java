@@ -22,10 +22,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.tasklens.executor.JdkExecutorTracking;
+import io.github.tasklens.propagation.ContextCapture;
+import io.github.tasklens.task.LabelsAccessor;
 import io.github.tasklens.task.TaskChain;
 import io.github.tasklens.task.TaskFrames;
 import io.github.tasklens.task.TrackedTask;
 import io.github.tasklens.task.TrackingTaskDecorator;
+import io.micrometer.context.ContextRegistry;
 import reactor.core.Scannable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -37,8 +40,10 @@ import reactor.core.scheduler.Schedulers;
  * Reactor's own hook for it ({@code Schedulers.addExecutorServiceDecorator}); a failure
  * that Reactor catches in a task ({@code Schedulers.onHandleError}) is the task's
  * failure. Both hooks are installed under the key {@value #KEY} and removed by
- * {@link #close()}. A scheduler's executors made before (the cached {@code parallel()}
- * used before the context started) stay untracked.
+ * {@link #close()}, with the {@link LabelsAccessor} it registers in Micrometer's
+ * {@code ContextRegistry}, so that automatic context propagation carries labels through
+ * operators. A scheduler's executors made before (the cached {@code parallel()} used
+ * before the context started) stay untracked.
  *
  * @author tasklens authors
  */
@@ -63,6 +68,7 @@ public final class ReactorSchedulers implements AutoCloseable {
 	public ReactorSchedulers(TaskChain chain) {
 		this.chain = chain;
 		Schedulers.addExecutorServiceDecorator(KEY, this::track);
+		ContextRegistry.getInstance().registerThreadLocalAccessor(new LabelsAccessor());
 		Schedulers.onHandleError(KEY, (thread, failure) -> {
 			TrackedTask task = TaskFrames.currentTask();
 			if (task != null) {
@@ -104,6 +110,7 @@ public final class ReactorSchedulers implements AutoCloseable {
 	public void close() {
 		Schedulers.removeExecutorServiceDecorator(KEY);
 		Schedulers.resetOnHandleError(KEY);
+		ContextRegistry.getInstance().removeThreadLocalAccessor(ContextCapture.LABELS_KEY);
 	}
 
 }

@@ -28,12 +28,15 @@ import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskState;
 import io.github.tasklens.boot.autoconfigure.TasklensAutoConfiguration;
+import io.github.tasklens.propagation.ContextCapture;
 import io.github.tasklens.registry.InventorySnapshot;
 import io.github.tasklens.registry.LiveTaskRegistry;
 import io.github.tasklens.registry.TaskInventory;
 import io.github.tasklens.registry.TaskQuery;
+import io.micrometer.context.ContextRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -136,6 +139,32 @@ class ReactorSchedulersTests {
 			after.dispose();
 		}
 		assertThat(Schedulers.removeExecutorServiceDecorator(ReactorSchedulers.KEY)).isNull();
+	}
+
+	@Test
+	void withAutomaticContextPropagationLabelsTravelThroughOperatorsToAThreadThatHasNone() {
+		this.runner.run((context) -> {
+			assertThat(seenOnAnotherThread()).as("without automatic propagation").isEqualTo("emitter null");
+			Hooks.enableAutomaticContextPropagation();
+			try {
+				assertThat(seenOnAnotherThread()).isEqualTo("emitter /orders/{id}");
+			}
+			finally {
+				Hooks.disableAutomaticContextPropagation();
+			}
+		});
+		assertThat(ContextRegistry.getInstance().getThreadLocalAccessors()).as("the accessor is gone with the context")
+			.noneMatch((accessor) -> ContextCapture.LABELS_KEY.equals(accessor.key()));
+	}
+
+	/**
+	 * What a map operator sees of the labels and its thread, when the value comes from a
+	 * raw thread of its own, started once the subscription is made inside labels.
+	 */
+	private static String seenOnAnotherThread() {
+		Mono<String> seen = Mono.<Integer>create((sink) -> new Thread(() -> sink.success(1), "emitter").start())
+			.map((value) -> Thread.currentThread().getName() + " " + TaskContext.current().labels().get("route"));
+		return TaskContext.withLabels(TaskLabels.of("route", "/orders/{id}"), () -> seen.block(Duration.ofSeconds(10)));
 	}
 
 	@Test
