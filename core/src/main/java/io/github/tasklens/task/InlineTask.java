@@ -71,7 +71,7 @@ public final class InlineTask {
 	 * @param labels labels to add, or to replace those of the same keys
 	 */
 	public void rename(String name, TaskLabels labels) {
-		this.task.rename(name, labels);
+		this.task.rename(name, labels, null);
 		if (this.run != null) {
 			// its labels in the MDC too, if it runs on this thread
 			ThreadRuns.relabeled(this.run);

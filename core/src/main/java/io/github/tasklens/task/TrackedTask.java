@@ -301,24 +301,18 @@ public final class TrackedTask extends TaskRuns implements RunnableFuture<Object
 	 */
 	public void enrichName(String name, @Nullable TaskTimeBox annotated) {
 		if (this.genericName) {
-			this.name = name;
-			this.labels = this.labels.and(TaskChain.TASK_LABEL, TaskChain.labelValue(name));
-			this.policy = this.policy.withTimeBox(this.executor.policyOf(name, annotated).timeBox());
-			this.genericName = false;
+			rename(name, TaskLabels.empty(), annotated);
 		}
 	}
 
 	/**
-	 * Give a running task whose body its thread runs itself (an {@link InlineTask}) the
-	 * name and labels learnt since it began, with that name's time box: a request's once
-	 * its route is known. What it submits from then on inherits the new labels.
-	 * @param name the new name
-	 * @param labels the labels to add or replace
+	 * Give the task a name, labels learnt since it was made (an {@link InlineTask}'s
+	 * route) and that name's time box.
 	 */
-	void rename(String name, TaskLabels labels) {
+	void rename(String name, TaskLabels labels, @Nullable TaskTimeBox annotated) {
 		this.name = name;
 		this.labels = this.labels.and(labels).and(TaskChain.TASK_LABEL, TaskChain.labelValue(name));
-		this.policy = this.policy.withTimeBox(this.executor.policyOf(name, null).timeBox());
+		this.policy = this.policy.withTimeBox(this.executor.policyOf(name, annotated).timeBox());
 		this.genericName = false;
 	}
 
