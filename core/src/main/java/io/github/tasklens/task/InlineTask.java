@@ -26,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * (hooks, labels, time boxes, in-flight limits, the inventory, the leak check and the
  * shutdown report); while it runs, its labels are in force on the thread, so every task
  * submitted from it inherits them.
+ * <p>
+ * An {@linkplain #beginUnbound unbound} one runs on no thread of its own: a reactive
+ * request, whose work hops between event-loop threads. It is RUNNING from begin to end,
+ * listed without a stack, and its labels are in force only where its code puts them
+ * ({@link #enter}, or Reactor's context propagation through {@link LabelsAccessor}).
  *
  * @author tasklens authors
  */
@@ -50,18 +55,49 @@ public final class InlineTask {
 	 * refuses it
 	 */
 	public static @Nullable InlineTask begin(TrackingTaskDecorator executor, String name, TaskLabels labels) {
+		TrackedTask task = made(executor, name, labels);
+		return (task != null) ? new InlineTask(task, ThreadRuns.begin(task)) : null;
+	}
+
+	/**
+	 * Begin a task bound to no thread, ended by {@link #end} on any thread.
+	 * @param executor the decorator of the executor it counts under
+	 * @param name its name
+	 * @param labels its labels, besides those in force on the thread
+	 * @return the task, running, or {@code null} when it is not tracked
+	 * @throws RejectedExecutionException when the executor's in-flight limit or a hook
+	 * refuses it
+	 */
+	public static @Nullable InlineTask beginUnbound(TrackingTaskDecorator executor, String name, TaskLabels labels) {
+		TrackedTask task = made(executor, name, labels);
+		return (task != null) ? new InlineTask(task, UnboundRun.begin(task)) : null;
+	}
+
+	private static @Nullable TrackedTask made(TrackingTaskDecorator executor, String name, TaskLabels labels) {
 		Submissions.Token token = Submissions.push(Submissions.Intent.named(name, labels, null));
-		Runnable decorated;
 		try {
-			decorated = executor.decorate(new Body(name));
+			return (executor.decorate(new Body(name)) instanceof TrackedTask task) ? task : null;
 		}
 		finally {
 			Submissions.restore(token);
 		}
-		if (!(decorated instanceof TrackedTask task)) {
-			return null;
-		}
-		return new InlineTask(task, ThreadRuns.begin(task));
+	}
+
+	/**
+	 * Put the task's labels, as it is renamed, in force on the current thread, where code
+	 * of an unbound task runs (a reactive request's subscription), until {@link #exit}.
+	 * @return what {@link #exit} takes
+	 */
+	public @Nullable Object enter() {
+		return TaskFrames.enter(this.task);
+	}
+
+	/**
+	 * Restore what the thread had in force before {@link #enter}.
+	 * @param previous what {@link #enter} returned
+	 */
+	public static void exit(@Nullable Object previous) {
+		TaskFrames.exit(previous);
 	}
 
 	/**
@@ -72,7 +108,7 @@ public final class InlineTask {
 	 */
 	public void rename(String name, TaskLabels labels) {
 		this.task.rename(name, labels, null);
-		if (this.run != null) {
+		if (this.run != null && !(this.run instanceof UnboundRun)) {
 			// its labels in the MDC too, if it runs on this thread
 			ThreadRuns.relabeled(this.run);
 		}
@@ -87,12 +123,24 @@ public final class InlineTask {
 	}
 
 	/**
-	 * End the task, on the thread that began it.
+	 * Give the running task a failure that did not end it with a throw (a reactive
+	 * request's error signal): counted and logged once when it ends.
+	 * @param failure the failure
+	 */
+	public void recordFailure(Throwable failure) {
+		this.task.recordFailure(failure);
+	}
+
+	/**
+	 * End the task, on the thread that began it, or on any thread if it is unbound.
 	 * @param thrown what the body threw, or {@code null}
 	 */
 	public void end(@Nullable Throwable thrown) {
 		// no run: the task was cancelled before it began, and has ended
-		if (this.run != null) {
+		if (this.run instanceof UnboundRun unbound) {
+			unbound.end(thrown);
+		}
+		else if (this.run != null) {
 			ThreadRuns.end(this.run, thrown);
 		}
 	}

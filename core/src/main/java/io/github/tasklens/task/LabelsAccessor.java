@@ -28,10 +28,15 @@ import org.jspecify.annotations.Nullable;
  * {@code spring.reactor.context-propagation=auto}) carry a request's labels through
  * operators to whatever thread runs them. Inside a task, the task's own labels win over
  * those carried.
+ * <p>
+ * A value put in a Reactor {@code Context} under that key may be {@link TaskLabels} or an
+ * {@link InlineTask}: the task's labels are read each time they are put in force, so a
+ * reactive request's route, known only once a handler matched, reaches the operators that
+ * run after that.
  *
  * @author tasklens authors
  */
-public final class LabelsAccessor implements ThreadLocalAccessor<TaskLabels> {
+public final class LabelsAccessor implements ThreadLocalAccessor<Object> {
 
 	@Override
 	public Object key() {
@@ -39,14 +44,13 @@ public final class LabelsAccessor implements ThreadLocalAccessor<TaskLabels> {
 	}
 
 	@Override
-	public @Nullable TaskLabels getValue() {
-		TaskLabels labels = TaskFrames.currentLabels();
-		return labels.isEmpty() ? null : labels;
+	public @Nullable Object getValue() {
+		return TaskFrames.carried();
 	}
 
 	@Override
-	public void setValue(TaskLabels value) {
-		TaskFrames.carryLabels(value);
+	public void setValue(Object value) {
+		carry(value);
 	}
 
 	@Override
@@ -55,13 +59,25 @@ public final class LabelsAccessor implements ThreadLocalAccessor<TaskLabels> {
 	}
 
 	@Override
-	public void restore(TaskLabels previousValue) {
-		TaskFrames.carryLabels(previousValue);
+	public void restore(Object previousValue) {
+		carry(previousValue);
 	}
 
 	@Override
 	public void restore() {
 		TaskFrames.carryLabels(null);
+	}
+
+	private static void carry(Object value) {
+		if (value instanceof InlineTask task) {
+			TaskFrames.carryTask(task.task());
+		}
+		else if (value instanceof TrackedTask task) {
+			TaskFrames.carryTask(task);
+		}
+		else {
+			TaskFrames.carryLabels((value instanceof TaskLabels labels) ? labels : null);
+		}
 	}
 
 }

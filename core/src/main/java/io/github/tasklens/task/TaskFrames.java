@@ -78,12 +78,38 @@ public final class TaskFrames {
 	 * @param labels the labels, or {@code null} for none but the task's
 	 */
 	public static void carryLabels(@Nullable TaskLabels labels) {
-		TrackedTask task = taskOf(FRAME.get());
+		TrackedTask task = ownTask(FRAME.get());
 		if (labels == null || labels.isEmpty()) {
 			FRAME.set(task);
 			return;
 		}
 		FRAME.set(new LabelFrame(task, (task != null) ? labels.and(task.labels()) : labels));
+	}
+
+	/**
+	 * What context propagation carries from this thread: the unbound task whose code runs
+	 * here (a reactive request's, whose labels change when it is renamed), or else the
+	 * labels in force.
+	 * @return the task or the labels, or {@code null} when there are none
+	 */
+	static @Nullable Object carried() {
+		Object frame = FRAME.get();
+		if (frame instanceof TrackedTask task && task.thread() == null) {
+			return task;
+		}
+		TaskLabels labels = labelsOf(frame);
+		return labels.isEmpty() ? null : labels;
+	}
+
+	/**
+	 * Put in force the labels of a task that context propagation carried from another
+	 * thread (a reactive request's), read as the task is renamed where the thread has no
+	 * other task of its own.
+	 * @param carried the task
+	 */
+	static void carryTask(TrackedTask carried) {
+		TrackedTask task = ownTask(FRAME.get());
+		FRAME.set((task != null) ? new LabelFrame(task, carried.labels().and(task.labels())) : carried);
 	}
 
 	static @Nullable Object enter(TrackedTask task) {
@@ -95,6 +121,15 @@ public final class TaskFrames {
 	static void exit(@Nullable Object previous) {
 		// set, not remove: removing and setting again allocates a map entry per run
 		FRAME.set(previous);
+	}
+
+	/**
+	 * The task the thread runs, which what context propagation carries never replaces:
+	 * not an unbound task (a reactive request's), which is only ever carried here.
+	 */
+	private static @Nullable TrackedTask ownTask(@Nullable Object frame) {
+		TrackedTask task = taskOf(frame);
+		return (task != null && task.thread() != null) ? task : null;
 	}
 
 	private static @Nullable TrackedTask taskOf(@Nullable Object frame) {

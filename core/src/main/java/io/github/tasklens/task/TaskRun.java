@@ -330,7 +330,7 @@ final class TaskRun {
 	 * End a run on its task: count it, and end it on the task. Static, and given what it
 	 * needs, so that the run object is handed to no call that the JIT might not inline.
 	 */
-	private static void end(TrackedTask task, TaskChain chain, long started, @Nullable OverlappingRun overlap,
+	static void end(TrackedTask task, TaskChain chain, long started, @Nullable OverlappingRun overlap,
 			@Nullable TaskRunEvent event, @Nullable Throwable failure, @Nullable TaskPolicy runPermits) {
 		long ended = System.nanoTime();
 		if (task.periodic()) {

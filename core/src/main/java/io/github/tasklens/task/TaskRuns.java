@@ -86,7 +86,7 @@ abstract class TaskRuns extends TaskLifecycle implements TimeBoxed {
 		return this.submittedAtNanos;
 	}
 
-	final void firstRunStarted(long started, Thread current) {
+	final void firstRunStarted(long started, @Nullable Thread current) {
 		this.runFailure = null;
 		// release writes: readers on other threads see them without a fence on this one;
 		// the start before the thread, so that the watchdog never pairs a thread with the

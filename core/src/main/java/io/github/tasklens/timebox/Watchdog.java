@@ -143,10 +143,11 @@ public final class Watchdog implements AutoCloseable {
 			Thread running = task.thread();
 			StackTraceElement[] stack = (running != null) ? running.getStackTrace() : new StackTraceElement[0];
 			Duration warnAfter = box.warnAfter();
-			logger.warn(
-					"Task {} '{}' on executor '{}' is overdue: running for {} on thread '{}', past its {} of {} {}{}",
+			logger.warn("Task {} '{}' on executor '{}' is overdue: running for {} {}, past its {} of {} {}{}",
 					task.id(), task.name(), task.executor(), since(task.startedAt()),
-					(running != null) ? running.getName() : "?", (warnAfter != null) ? "warn-after" : "interrupt-after",
+					// a reactive request's task runs on no thread of its own
+					(running != null) ? "on thread '" + running.getName() + "'" : "bound to no thread",
+					(warnAfter != null) ? "warn-after" : "interrupt-after",
 					text((warnAfter != null) ? warnAfter : box.interruptAfter()), task.labels(), format(stack));
 			overdue(task);
 		}
