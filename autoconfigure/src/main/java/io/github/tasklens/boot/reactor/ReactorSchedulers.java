@@ -15,6 +15,8 @@
  */
 package io.github.tasklens.boot.reactor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +46,11 @@ import reactor.core.scheduler.Schedulers;
  * {@code ContextRegistry}, so that automatic context propagation carries labels through
  * operators. A scheduler's executors made before (the cached {@code parallel()} used
  * before the context started) stay untracked.
+ * <p>
+ * Reactor's hooks are global and keep the first decorator of a key, so with several
+ * contexts in one JVM (cached test contexts, a parent and a child) the hooks are
+ * installed once and serve the context that started last and is still open; the last one
+ * closed removes them.
  *
  * @author tasklens authors
  */
@@ -54,6 +61,9 @@ public final class ReactorSchedulers implements AutoCloseable {
 
 	// Reactor names its schedulers in their toString: boundedElastic("reports",...)
 	private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
+	// the open instances, in the order their contexts started
+	private static final List<ReactorSchedulers> LIVE = new ArrayList<>();
 
 	private final TaskChain chain;
 
@@ -67,7 +77,16 @@ public final class ReactorSchedulers implements AutoCloseable {
 	 */
 	public ReactorSchedulers(TaskChain chain) {
 		this.chain = chain;
-		Schedulers.addExecutorServiceDecorator(KEY, this::track);
+		synchronized (LIVE) {
+			if (LIVE.isEmpty()) {
+				install();
+			}
+			LIVE.add(this);
+		}
+	}
+
+	private static void install() {
+		Schedulers.addExecutorServiceDecorator(KEY, ReactorSchedulers::trackByLatest);
 		ContextRegistry.getInstance().registerThreadLocalAccessor(new LabelsAccessor());
 		Schedulers.onHandleError(KEY, (thread, failure) -> {
 			TrackedTask task = TaskFrames.currentTask();
@@ -75,6 +94,14 @@ public final class ReactorSchedulers implements AutoCloseable {
 				task.recordFailure(failure);
 			}
 		});
+	}
+
+	private static ScheduledExecutorService trackByLatest(Scheduler scheduler, ScheduledExecutorService executor) {
+		ReactorSchedulers latest;
+		synchronized (LIVE) {
+			latest = LIVE.isEmpty() ? null : LIVE.get(LIVE.size() - 1);
+		}
+		return (latest != null) ? latest.track(scheduler, executor) : executor;
 	}
 
 	private ScheduledExecutorService track(Scheduler scheduler, ScheduledExecutorService executor) {
@@ -104,13 +131,19 @@ public final class ReactorSchedulers implements AutoCloseable {
 	}
 
 	/**
-	 * Remove the hooks; executors made before keep tracking their tasks.
+	 * Remove the hooks, unless another open context still uses them; executors made
+	 * before keep tracking their tasks.
 	 */
 	@Override
 	public void close() {
-		Schedulers.removeExecutorServiceDecorator(KEY);
-		Schedulers.resetOnHandleError(KEY);
-		ContextRegistry.getInstance().removeThreadLocalAccessor(ContextCapture.LABELS_KEY);
+		synchronized (LIVE) {
+			if (!LIVE.remove(this) || !LIVE.isEmpty()) {
+				return;
+			}
+			Schedulers.removeExecutorServiceDecorator(KEY);
+			Schedulers.resetOnHandleError(KEY);
+			ContextRegistry.getInstance().removeThreadLocalAccessor(ContextCapture.LABELS_KEY);
+		}
 	}
 
 }

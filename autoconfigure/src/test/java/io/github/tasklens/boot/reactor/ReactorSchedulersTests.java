@@ -142,6 +142,22 @@ class ReactorSchedulersTests {
 	}
 
 	@Test
+	void withTwoContextsOpenTheLatestTracksAndTheEarlierAgainOnceTheLatestCloses() {
+		this.runner.run((earlier) -> {
+			this.runner.run((latest) -> {
+				assertThat(executorOfANew("inLatest")).isEqualTo("inLatest");
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(latest.getBean(Finished.class).executors).contains("inLatest"));
+			});
+			assertThat(executorOfANew("inEarlier")).isEqualTo("inEarlier");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(earlier.getBean(Finished.class).executors).contains("inEarlier")
+					.doesNotContain("inLatest"));
+		});
+		assertThat(Schedulers.removeExecutorServiceDecorator(ReactorSchedulers.KEY)).as("gone with the last").isNull();
+	}
+
+	@Test
 	void withAutomaticContextPropagationLabelsTravelThroughOperatorsToAThreadThatHasNone() {
 		this.runner.run((context) -> {
 			assertThat(seenOnAnotherThread()).as("without automatic propagation").isEqualTo("emitter null");
@@ -178,6 +194,16 @@ class ReactorSchedulersTests {
 		return (seen.task() != null) ? seen.task().executor() : "untracked";
 	}
 
+	private static String executorOfANew(String name) {
+		Scheduler scheduler = Schedulers.newSingle(name);
+		try {
+			return executorOf(scheduler);
+		}
+		finally {
+			scheduler.dispose();
+		}
+	}
+
 	private static void awaitRelease(CountDownLatch latch) {
 		try {
 			latch.await(30, TimeUnit.SECONDS);
@@ -191,8 +217,11 @@ class ReactorSchedulersTests {
 
 		final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
+		final List<String> executors = new CopyOnWriteArrayList<>();
+
 		@Override
 		public void onFinish(TaskInfo task, @Nullable Throwable failure) {
+			this.executors.add(task.executor());
 			if (failure != null && "jobs".equals(task.executor())) {
 				this.failures.add(failure);
 			}
