@@ -17,10 +17,8 @@ package io.github.tasklens.boot.web;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 
-import io.github.tasklens.TaskLabels;
 import io.github.tasklens.task.InlineTask;
 import io.github.tasklens.task.TrackingTaskDecorator;
 import jakarta.servlet.FilterChain;
@@ -28,8 +26,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -67,18 +63,9 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 
 	static final String ATTRIBUTE = RequestTaskFilter.class.getName() + ".task";
 
-	private static final Logger logger = LoggerFactory.getLogger(RequestTaskFilter.class);
-
-	private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-			"TRACE");
-
 	private final TrackingTaskDecorator executor;
 
-	private final Map<String, String> headers;
-
-	private final @Nullable String actuatorPath;
-
-	private volatile boolean warned;
+	private final Requests requests;
 
 	/**
 	 * Create the filter.
@@ -90,21 +77,12 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 	public RequestTaskFilter(TrackingTaskDecorator executor, Map<String, String> headers,
 			@Nullable String actuatorPath) {
 		this.executor = executor;
-		this.headers = Map.copyOf(headers);
-		// under "/" the actuator's paths cannot be told from the app's: all are tasks
-		String path = (actuatorPath != null && actuatorPath.endsWith("/"))
-				? actuatorPath.substring(0, actuatorPath.length() - 1) : actuatorPath;
-		this.actuatorPath = (path == null || path.isEmpty()) ? null : path;
+		this.requests = new Requests(headers, actuatorPath);
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String actuator = this.actuatorPath;
-		if (actuator == null) {
-			return false;
-		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals(actuator) || path.startsWith(actuator + "/");
+		return this.requests.isActuator(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	@Override
@@ -115,10 +93,11 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String method = method(request);
+		String method = Requests.method(request.getMethod());
 		InlineTask task;
 		try {
-			task = InlineTask.begin(this.executor, name(method, UNMATCHED), labels(request, method));
+			task = InlineTask.begin(this.executor, Requests.name(method, UNMATCHED),
+					this.requests.labels(method, request::getHeader));
 		}
 		catch (RejectedExecutionException ex) {
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ex.getMessage());
@@ -126,7 +105,7 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// a failure inside tasklens: the request is handled as without it
-			failed(ex);
+			this.requests.failed(ex);
 			task = null;
 		}
 		if (task == null) {
@@ -148,27 +127,9 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 				task.end(thrown);
 			}
 			catch (RuntimeException | LinkageError ex) {
-				failed(ex);
+				this.requests.failed(ex);
 			}
 		}
-	}
-
-	private void failed(Throwable ex) {
-		if (!this.warned) {
-			this.warned = true;
-			logger.warn("tasklens could not track a request as a task; requests are handled as without it", ex);
-		}
-	}
-
-	private TaskLabels labels(HttpServletRequest request, String method) {
-		TaskLabels labels = TaskLabels.of(ROUTE, UNMATCHED, METHOD, method);
-		for (Map.Entry<String, String> header : this.headers.entrySet()) {
-			String value = request.getHeader(header.getValue());
-			if (value != null) {
-				labels = labels.and(header.getKey(), bounded(value));
-			}
-		}
-		return labels;
 	}
 
 	/**
@@ -178,21 +139,6 @@ public final class RequestTaskFilter extends OncePerRequestFilter implements Ord
 	 */
 	static @Nullable InlineTask taskOf(HttpServletRequest request) {
 		return (request.getAttribute(ATTRIBUTE) instanceof InlineTask task) ? task : null;
-	}
-
-	static String name(String method, String route) {
-		return method + " " + route;
-	}
-
-	static String bounded(String value) {
-		return (value.length() <= TaskLabels.MAX_VALUE_LENGTH) ? value
-				: value.substring(0, TaskLabels.MAX_VALUE_LENGTH);
-	}
-
-	// a method outside the standard ones (any token is allowed) must not grow the labels
-	static String method(HttpServletRequest request) {
-		String method = request.getMethod();
-		return METHODS.contains(method) ? method : "other";
 	}
 
 }

@@ -15,7 +15,6 @@
  */
 package io.github.tasklens.boot.web;
 
-import io.github.tasklens.TaskLabels;
 import io.github.tasklens.task.InlineTask;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,10 +36,9 @@ public final class RouteInterceptor implements HandlerInterceptor {
 		InlineTask task = RequestTaskFilter.taskOf(request);
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		if (task != null && pattern != null) {
-			String route = RequestTaskFilter.bounded(pattern.toString());
+			String route = Requests.bounded(pattern.toString());
 			try {
-				task.rename(RequestTaskFilter.name(RequestTaskFilter.method(request), route),
-						TaskLabels.of(RequestTaskFilter.ROUTE, route));
+				task.rename(Requests.name(Requests.method(request.getMethod()), route), Requests.route(route));
 			}
 			catch (RuntimeException ex) {
 				// the task keeps the name it has; the handler runs as without tasklens

@@ -26,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -44,17 +43,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnBooleanProperty(name = "tasklens.web.labels.enabled", matchIfMissing = true)
 public final class WebMvcRequestsAutoConfiguration {
 
-	private static final String ACTUATOR = "org.springframework.boot.actuate.endpoint.annotation.Endpoint";
-
 	@Bean
 	RequestTaskFilter tasklensRequestTaskFilter(TaskChain chain, TasklensProperties properties,
 			Environment environment) {
-		// the actuator's requests are no tasks (on its own port, this filter never sees
-		// them)
-		String actuator = ClassUtils.isPresent(ACTUATOR, getClass().getClassLoader())
-				? environment.getProperty("management.endpoints.web.base-path", "/actuator") : null;
 		return new RequestTaskFilter(chain.decorator(RequestTaskFilter.EXECUTOR, null, () -> false),
-				properties.getWeb().getLabels().getHeaders(), actuator);
+				properties.getWeb().getLabels().getHeaders(), Requests.actuatorPath(environment));
 	}
 
 	@Bean
