@@ -43,7 +43,7 @@ public final class BenchmarkReport {
 
 	private static final List<Class<?>> BENCHMARKS = List.of(ChainBenchmark.class, PropagationBenchmark.class,
 			InventoryBenchmark.class, WatchdogBenchmark.class, PeerBenchmark.class, ThroughputBenchmark.class,
-			AgentBenchmark.class, WebBenchmark.class, ReactorBenchmark.class);
+			AgentBenchmark.class, WebBenchmark.class, ReactiveWebBenchmark.class, ReactorBenchmark.class);
 
 	private BenchmarkReport() {
 	}
