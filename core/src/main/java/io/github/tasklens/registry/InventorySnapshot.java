@@ -73,12 +73,13 @@ public record InventorySnapshot(Instant takenAt, Totals totals, List<LiveTask> t
 	 *
 	 * @param state their state
 	 * @param stack the stack
+	 * @param fingerprint the stack's {@link StackFingerprint}
 	 * @param count how many tasks
 	 * @param executors their executors
 	 * @param names their task names
 	 */
-	public record StackGroup(TaskState state, List<StackTraceElement> stack, int count, SortedSet<String> executors,
-			SortedSet<String> names) {
+	public record StackGroup(TaskState state, List<StackTraceElement> stack, String fingerprint, int count,
+			SortedSet<String> executors, SortedSet<String> names) {
 
 	}
 

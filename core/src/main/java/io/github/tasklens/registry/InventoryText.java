@@ -67,7 +67,9 @@ public final class InventoryText {
 				.append(group.state())
 				.append(" with this stack (executors: ")
 				.append(String.join(", ", group.executors()))
-				.append(")\n");
+				.append(") fingerprint ")
+				.append(group.fingerprint())
+				.append('\n');
 			appendFrames(out, group.stack());
 		}
 		for (LiveTask task : snapshot.tasks()) {

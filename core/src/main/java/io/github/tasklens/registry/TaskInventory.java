@@ -280,7 +280,8 @@ public final class TaskInventory {
 		}
 
 		StackGroup build() {
-			return new StackGroup(TaskState.RUNNING, this.stack, this.count, this.executors, this.names);
+			return new StackGroup(TaskState.RUNNING, this.stack, StackFingerprint.of(this.stack), this.count,
+					this.executors, this.names);
 		}
 
 	}

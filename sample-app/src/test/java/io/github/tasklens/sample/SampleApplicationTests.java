@@ -196,7 +196,9 @@ class SampleApplicationTests {
 				.accept(MediaType.TEXT_PLAIN)
 				.retrieve()
 				.body(String.class);
-			assertThat(dump).contains("4 RUNNING tasks with this stack (executors: leakPool; tasks: LeakController)")
+			assertThat(dump)
+				.containsPattern("4 RUNNING tasks with this stack \\(executors: leakPool; tasks: LeakController\\)"
+						+ " fingerprint [0-9a-f]{12}\n")
 				.contains("\tsubmitted from\n\tat io.github.tasklens.sample.LeakController.leak(");
 		}
 		finally {

@@ -56,7 +56,9 @@ final class TaskDump {
 				.append(String.join(", ", group.executors()))
 				.append("; tasks: ")
 				.append(String.join(", ", group.tasks()))
-				.append(")\n");
+				.append(") fingerprint ")
+				.append(group.fingerprint())
+				.append('\n');
 			frames(out, group.stack());
 		}
 		if (tasks.groupsTruncated()) {
