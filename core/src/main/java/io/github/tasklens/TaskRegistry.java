@@ -16,6 +16,7 @@
 
 package io.github.tasklens;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,27 @@ public interface TaskRegistry {
 	 * @return the task, or {@code null} if no live task has that id
 	 */
 	@Nullable TaskInfo find(long id);
+
+	/**
+	 * Cancel one live task: a queued or scheduled one never runs, a periodic one runs no
+	 * more, a running one is interrupted; then wait up to {@code wait} for it to end.
+	 * @param id the task id
+	 * @param wait how long to wait for it to end
+	 * @return what became of it, or {@code null} if no listed live task has that id
+	 */
+	@Nullable CancelOutcome cancel(long id, Duration wait);
+
+	/**
+	 * Cancel every listed live task with a label, as {@link #cancel(long, Duration)} does
+	 * one, then wait up to {@code wait} for all of them to end: Go's rule that a
+	 * cancelled tree must exit in bounded time, checked. The task that calls it is left
+	 * alone.
+	 * @param key the label's key
+	 * @param value its value
+	 * @param wait how long to wait for them to end
+	 * @return what became of them
+	 */
+	CancelOutcome cancelLabelled(String key, String value, Duration wait);
 
 	/**
 	 * Return the executors that tasklens decorates, by bean name, with how it decorates

@@ -18,6 +18,7 @@ package io.github.tasklens.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -71,7 +72,7 @@ public class InventoryBenchmark {
 			decorator.decorate(task);
 		}
 		this.endpoint = new TasksEndpoint(chain, new ExecutorAdopter(chain, (name) -> false),
-				new TasksEndpoint.Settings(32, 10_000, Show.NEVER, Set.of()));
+				new TasksEndpoint.Settings(32, 10_000, Show.NEVER, Set.of(), Duration.ofSeconds(5)));
 	}
 
 	@Benchmark

@@ -15,6 +15,7 @@
  */
 package io.github.tasklens.registry;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
+import io.github.tasklens.CancelOutcome;
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.TaskState;
@@ -346,6 +348,24 @@ public final class LiveTaskRegistry implements TaskRegistry {
 			return null;
 		}
 		return (found.ended() || found.canNeverRun()) ? null : found;
+	}
+
+	@Override
+	public @Nullable CancelOutcome cancel(long id, Duration wait) {
+		TaskInfo found = find(id);
+		return (found instanceof RegistryEntry entry) ? Cancelling.cancel(List.of(entry), wait) : null;
+	}
+
+	@Override
+	public CancelOutcome cancelLabelled(String key, String value, Duration wait) {
+		List<RegistryEntry> labelled = new ArrayList<>();
+		Thread current = Thread.currentThread();
+		for (RegistryEntry task : liveEntries()) {
+			if (!task.untracked && value.equals(task.labels().get(key)) && task.thread() != current) {
+				labelled.add(task);
+			}
+		}
+		return Cancelling.cancel(labelled, wait);
 	}
 
 	@Override

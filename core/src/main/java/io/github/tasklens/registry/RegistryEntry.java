@@ -50,6 +50,14 @@ public abstract class RegistryEntry implements TaskInfo {
 	public abstract boolean canNeverRun();
 
 	/**
+	 * Cancel the task as an operator asks: a queued or scheduled task never runs, a
+	 * periodic one runs no more, and a running one is interrupted (its code decides
+	 * whether it stops).
+	 * @return whether anything was cancelled or interrupted
+	 */
+	public abstract boolean cancelTask();
+
+	/**
 	 * Return whether the task has ended.
 	 * @return whether it ended
 	 */

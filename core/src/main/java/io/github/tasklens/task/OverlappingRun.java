@@ -156,7 +156,17 @@ final class OverlappingRun extends RegistryEntry implements TimeBoxed {
 
 	@Override
 	public boolean interruptOverdueRun() {
-		if (!this.interruptDue || !STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+		return this.interruptDue && interrupt();
+	}
+
+	@Override
+	public boolean cancelTask() {
+		boolean cancelled = this.task.cancel(false);
+		return interrupt() || cancelled;
+	}
+
+	private boolean interrupt() {
+		if (!STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
 			return false;
 		}
 		try {

@@ -235,6 +235,35 @@ abstract class TaskRuns extends TaskLifecycle implements TimeBoxed {
 	}
 
 	@Override
+	public final boolean cancelTask() {
+		boolean cancelled = cancel(false);
+		return interruptRun() || cancelled;
+	}
+
+	/**
+	 * Interrupt the first run, if one is going; its end clears the flag, so that the
+	 * interrupt never reaches the thread's next task.
+	 */
+	private boolean interruptRun() {
+		if (!holdForInterrupt()) {
+			return false;
+		}
+		try {
+			Thread running = (Thread) THREAD.getAcquire(this);
+			if (running == null) {
+				return false;
+			}
+			extras().interruptedRun = this.startedAtNanos;
+			running.interrupt();
+			counters().interrupted();
+			return true;
+		}
+		finally {
+			releaseInterrupt();
+		}
+	}
+
+	@Override
 	public final boolean overdue() {
 		int current = stateNow();
 		if (current == RUNNING || current == INTERRUPTING) {

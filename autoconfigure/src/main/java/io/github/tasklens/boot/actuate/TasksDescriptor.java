@@ -101,14 +101,15 @@ public record TasksDescriptor(Instant takenAt, Totals totals, List<ExecutorDescr
 	/**
 	 * Running tasks with an identical stack.
 	 *
+	 * @param fingerprint a short hash of the stack, the same across reads and restarts
 	 * @param count how many
 	 * @param state their state
 	 * @param executors their executors
 	 * @param tasks their task names
 	 * @param stack the stack
 	 */
-	public record GroupDescriptor(int count, String state, SortedSet<String> executors, SortedSet<String> tasks,
-			List<String> stack) {
+	public record GroupDescriptor(String fingerprint, int count, String state, SortedSet<String> executors,
+			SortedSet<String> tasks, List<String> stack) {
 
 	}
 

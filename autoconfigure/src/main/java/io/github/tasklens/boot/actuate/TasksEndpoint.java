@@ -31,6 +31,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Collectors;
 
+import io.github.tasklens.CancelOutcome;
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.TaskLabels;
 import io.github.tasklens.TaskState;
@@ -50,6 +51,7 @@ import io.github.tasklens.registry.VirtualThreads;
 import io.github.tasklens.metrics.TaskCounters;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -63,7 +65,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  *
  * @author tasklens authors
  */
-@Endpoint(id = "tasks")
+@Endpoint(id = "tasks", defaultAccess = Access.READ_ONLY)
 public class TasksEndpoint {
 
 	/**
@@ -77,6 +79,9 @@ public class TasksEndpoint {
 	public static final int MAX_LIMIT = 1000;
 
 	static final String MASK = "******";
+
+	/** The state of a cancelled task that ended. */
+	static final String ENDED_STATE = "ENDED";
 
 	private static final Set<String> CODE_LABELS = Set.of(TaskChain.EXECUTOR_LABEL, TaskChain.TASK_LABEL);
 
@@ -112,8 +117,8 @@ public class TasksEndpoint {
 			.toList();
 		List<GroupDescriptor> groups = snapshot.groups()
 			.stream()
-			.map((group) -> new GroupDescriptor(group.count(), group.state().name(), group.executors(), group.names(),
-					frames(group.stack())))
+			.map((group) -> new GroupDescriptor(group.fingerprint(), group.count(), group.state().name(),
+					group.executors(), group.names(), frames(group.stack())))
 			.toList();
 		return new TasksDescriptor(snapshot.takenAt(), snapshot.totals(), executors(snapshot.byExecutor()), tasks,
 				groups, snapshot.groupsTruncated());
@@ -197,24 +202,76 @@ public class TasksEndpoint {
 		return this.settings.showValues().isShown(securityContext, this.settings.roles());
 	}
 
+	/**
+	 * Cancel one live task, as {@code DELETE /actuator/tasks/{id}} asks.
+	 * @return what became of it, or {@code null} when no listed live task has that id
+	 */
+	@Nullable CancelDescriptor cancel(SecurityContext securityContext, long id) {
+		CancelOutcome outcome = this.chain.registry().cancel(id, this.settings.cancelWait());
+		return (outcome != null) ? describe("task " + id, outcome, showValues(securityContext)) : null;
+	}
+
+	/**
+	 * Cancel every live task with a label, as {@code DELETE /actuator/tasks?label=k:v}
+	 * asks.
+	 */
+	CancelDescriptor cancelLabelled(SecurityContext securityContext, String label) {
+		Map.Entry<String, String> wanted = labels(List.of(label)).entrySet().iterator().next();
+		CancelOutcome outcome = this.chain.registry()
+			.cancelLabelled(wanted.getKey(), wanted.getValue(), this.settings.cancelWait());
+		return describe("label " + label, outcome, showValues(securityContext));
+	}
+
+	/**
+	 * Whether the user may cancel: anyone who reached the operation, or, when roles are
+	 * set, a user in one of them.
+	 */
+	boolean mayCancel(SecurityContext securityContext) {
+		Set<String> roles = this.settings.roles();
+		return roles.isEmpty()
+				|| (securityContext.getPrincipal() != null && roles.stream().anyMatch(securityContext::isUserInRole));
+	}
+
+	private CancelDescriptor describe(String cancelled, CancelOutcome outcome, boolean showValues) {
+		Instant now = Instant.now();
+		List<TaskDescriptor> ended = new ArrayList<>();
+		List<TaskDescriptor> stillLive = new ArrayList<>();
+		outcome.ended().forEach((task) -> ended.add(describe(task, null, null, List.of(), now, showValues)));
+		for (TaskInfo task : outcome.stillLive()) {
+			LiveTask live = this.inventory.read(task.id(), this.settings.stackDepth());
+			if (live != null) {
+				stillLive.add(describe(live, now, showValues));
+			}
+			else {
+				// it ended since the wait was over
+				ended.add(describe(task, null, null, List.of(), now, showValues));
+			}
+		}
+		return new CancelDescriptor(now, cancelled, ended, stillLive);
+	}
+
 	private TaskDescriptor describe(LiveTask live, Instant now, boolean showValues) {
-		TaskInfo task = live.info();
+		return describe(live.info(), live.state(), live.thread(), live.stack(), now, showValues);
+	}
+
+	private TaskDescriptor describe(TaskInfo task, @Nullable TaskState state, @Nullable Thread thread,
+			List<StackTraceElement> stack, Instant now, boolean showValues) {
 		Map<String, String> labels = new TreeMap<>();
 		task.labels()
 			.asMap()
 			.forEach((key, value) -> labels.put(key, (showValues || CODE_LABELS.contains(key)) ? value : MASK));
 		Instant startedAt = task.startedAt();
-		Long waiting = (live.state() == TaskState.QUEUED) ? millisBetween(task.submittedAt(), now) : null;
-		Long running = (live.state().isRunning() && startedAt != null) ? millisBetween(startedAt, now) : null;
-		Thread thread = live.thread();
+		Long waiting = (state == TaskState.QUEUED) ? millisBetween(task.submittedAt(), now) : null;
+		Long running = (state != null && state.isRunning() && startedAt != null) ? millisBetween(startedAt, now) : null;
 		@Nullable List<String> submitSite = framesIfAny(task.submitSite());
 		if (!showValues && submitSite != null) {
 			submitSite = List.of(MASK);
 		}
-		return new TaskDescriptor(task.id(), task.executor(), task.name(), labels, live.state().name(),
-				live.state() == TaskState.OVERDUE || task.overdue(), task.periodic(), task.submittedAt(), startedAt,
-				waiting, running, (thread != null) ? thread.getName() : null,
-				(thread != null) ? VirtualThreads.isVirtual(thread) : null, framesIfAny(live.stack()), submitSite);
+		return new TaskDescriptor(task.id(), task.executor(), task.name(), labels,
+				(state != null) ? state.name() : ENDED_STATE,
+				state == TaskState.OVERDUE || (state != null && task.overdue()), task.periodic(), task.submittedAt(),
+				startedAt, waiting, running, (thread != null) ? thread.getName() : null,
+				(thread != null) ? VirtualThreads.isVirtual(thread) : null, framesIfAny(stack), submitSite);
 	}
 
 	private static long millisBetween(Instant from, Instant to) {
@@ -288,9 +345,11 @@ public class TasksEndpoint {
 	 * @param stackDepth how many frames of each running task's stack to show
 	 * @param maxStacks how many running tasks' stacks to take at most for grouping
 	 * @param showValues when label values and submit sites are shown
-	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
+	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}, and
+	 * cancel tasks
+	 * @param cancelWait how long a cancel waits for the tasks to end
 	 */
-	public record Settings(int stackDepth, int maxStacks, Show showValues, Set<String> roles) {
+	public record Settings(int stackDepth, int maxStacks, Show showValues, Set<String> roles, Duration cancelWait) {
 
 	}
 

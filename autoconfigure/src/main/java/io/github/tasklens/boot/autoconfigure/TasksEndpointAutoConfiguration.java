@@ -17,6 +17,7 @@
 package io.github.tasklens.boot.autoconfigure;
 
 import io.github.tasklens.boot.actuate.TasksEndpoint;
+import io.github.tasklens.boot.actuate.TasksEndpointWebExtension;
 import io.github.tasklens.boot.executor.ExecutorAdopter;
 import io.github.tasklens.task.TaskChain;
 
@@ -45,8 +46,16 @@ public final class TasksEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TasksEndpoint tasksEndpoint(TaskChain chain, ExecutorAdopter adopter, TasksEndpointProperties properties) {
-		return new TasksEndpoint(chain, adopter, new TasksEndpoint.Settings(properties.getStackDepth(),
-				properties.getMaxStacks(), properties.getShowValues(), properties.getRoles()));
+		return new TasksEndpoint(chain, adopter,
+				new TasksEndpoint.Settings(properties.getStackDepth(), properties.getMaxStacks(),
+						properties.getShowValues(), properties.getRoles(), properties.getCancelWait()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TasksEndpoint.class)
+	TasksEndpointWebExtension tasksEndpointWebExtension(TasksEndpoint endpoint) {
+		return new TasksEndpointWebExtension(endpoint);
 	}
 
 }

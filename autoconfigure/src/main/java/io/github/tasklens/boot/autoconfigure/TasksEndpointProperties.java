@@ -16,6 +16,7 @@
 
 package io.github.tasklens.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -32,6 +33,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class TasksEndpointProperties {
 
 	static final int MAX_STACK_DEPTH = 1024;
+
+	static final Duration MAX_CANCEL_WAIT = Duration.ofMinutes(1);
 
 	/**
 	 * How many frames of each running task's stack '/actuator/tasks' shows and groups by,
@@ -56,6 +59,12 @@ public class TasksEndpointProperties {
 	 * 'when-authorized'. When empty, any authenticated user may.
 	 */
 	private Set<String> roles = new HashSet<>();
+
+	/**
+	 * How long a cancel through '/actuator/tasks' (DELETE) waits for the cancelled tasks
+	 * to end before it answers which still run, 0 to 1 minute.
+	 */
+	private Duration cancelWait = Duration.ofSeconds(5);
 
 	public int getStackDepth() {
 		return this.stackDepth;
@@ -87,6 +96,18 @@ public class TasksEndpointProperties {
 
 	public void setShowValues(Show showValues) {
 		this.showValues = showValues;
+	}
+
+	public Duration getCancelWait() {
+		return this.cancelWait;
+	}
+
+	public void setCancelWait(Duration cancelWait) {
+		if (cancelWait.isNegative() || cancelWait.compareTo(MAX_CANCEL_WAIT) > 0) {
+			throw new IllegalArgumentException(
+					"Invalid tasklens.endpoint.cancel-wait " + cancelWait + ": it must be between 0 and 1m");
+		}
+		this.cancelWait = cancelWait;
 	}
 
 	public Set<String> getRoles() {

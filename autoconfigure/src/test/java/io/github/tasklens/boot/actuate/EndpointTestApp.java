@@ -136,12 +136,31 @@ class EndpointTestApp {
 
 		@SuppressWarnings("unchecked")
 		Map<String, Object> json(String path, String user, String password) throws IOException, InterruptedException {
-			String credentials = Base64.getEncoder()
-				.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 			HttpResponse<String> response = send(
-					request(path, "application/json").header("Authorization", "Basic " + credentials).build());
+					request(path, "application/json").header("Authorization", basic(user, password)).build());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			return JSON.readValue(response.body(), Map.class);
+		}
+
+		HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+			return send(request(path, "application/json").DELETE().build());
+		}
+
+		HttpResponse<String> delete(String path, String user, String password)
+				throws IOException, InterruptedException {
+			return send(
+					request(path, "application/json").DELETE().header("Authorization", basic(user, password)).build());
+		}
+
+		@SuppressWarnings("unchecked")
+		static Map<String, Object> parse(HttpResponse<String> response) {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return JSON.readValue(response.body(), Map.class);
+		}
+
+		private static String basic(String user, String password) {
+			return "Basic "
+					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		}
 
 		private HttpRequest.Builder request(String path, String accept) {

@@ -140,6 +140,18 @@ class TasksEndpointWebTests extends EndpointWebTest {
 	}
 
 	@Test
+	void cancellingIsRefusedWhileTheEndpointIsReadOnlyAsByDefault() throws Exception {
+		this.workPool.execute(this.blocker::block);
+		this.blocker.awaitStarted(1);
+		Object id = list(this.http.json("/actuator/tasks?executor=workPool"), "tasks").get(0).get("id");
+		assertThat(this.http.delete("/actuator/tasks/" + id).statusCode()).isEqualTo(405);
+		assertThat(this.http.delete("/actuator/tasks?label=executor:workPool").statusCode()).isEqualTo(405);
+		assertThat(list(this.http.json("/actuator/tasks?executor=workPool"), "tasks")).as("still running")
+			.singleElement()
+			.satisfies((task) -> assertThat(task).containsEntry("state", "RUNNING"));
+	}
+
+	@Test
 	void groupsAllRunningTasksBlockedAtOneLineEvenBeyondTheLimit() throws Exception {
 		for (int i = 0; i < 50; i++) {
 			this.widePool.execute(this.blocker::block);
@@ -149,9 +161,13 @@ class TasksEndpointWebTests extends EndpointWebTest {
 		assertThat(list(answer, "tasks")).hasSize(10);
 		assertThat(list(answer, "groups")).hasSize(1);
 		assertThat(map(answer, "totals")).containsEntry("running", 50).containsEntry("matched", 50);
+		String fingerprint = (String) list(answer, "groups").get(0).get("fingerprint");
+		assertThat(fingerprint).matches("[0-9a-f]{12}");
+		Map<String, Object> again = this.http.json("/actuator/tasks?executor=widePool&limit=0");
+		assertThat(list(again, "groups").get(0).get("fingerprint")).as("the same on every read").isEqualTo(fingerprint);
 		String text = this.http.text("/actuator/tasks?executor=widePool&limit=10");
-		assertThat(text)
-			.contains("50 RUNNING tasks with this stack (executors: widePool; tasks: TasksEndpointWebTests)");
+		assertThat(text).contains("50 RUNNING tasks with this stack (executors: widePool; tasks: TasksEndpointWebTests)"
+				+ " fingerprint " + fingerprint + "\n");
 		assertThat(text.lines().filter((line) -> line.startsWith("task "))).hasSize(10);
 	}
 

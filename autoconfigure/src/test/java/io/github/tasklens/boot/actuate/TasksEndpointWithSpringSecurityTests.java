@@ -21,6 +21,7 @@ import java.util.Map;
 
 import io.github.tasklens.TaskContext;
 import io.github.tasklens.TaskLabels;
+import io.github.tasklens.boot.actuate.EndpointTestApp.Http;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,12 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /actuator/tasks} over real HTTP with Spring Security: label values and submit
  * sites shown to the role that {@code tasklens.endpoint.roles} names, masked for anyone
- * else.
+ * else; and cancelling, with write access to the endpoint, allowed to that role only.
  */
 @SpringBootTest(classes = { EndpointTestApp.class, TasksEndpointWithSpringSecurityTests.Security.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { EndpointTestApp.ACTUATOR, "tasklens.endpoint.show-values=when-authorized",
-				"tasklens.endpoint.roles=OPS", "tasklens.inventory.submit-site=true" })
+				"tasklens.endpoint.roles=OPS", "tasklens.inventory.submit-site=true",
+				"management.endpoint.tasks.access=unrestricted" })
 class TasksEndpointWithSpringSecurityTests extends EndpointWebTest {
 
 	@Autowired
@@ -73,12 +75,28 @@ class TasksEndpointWithSpringSecurityTests extends EndpointWebTest {
 		assertThat(anonymous.get("submitSite")).isEqualTo(List.of(TasksEndpoint.MASK));
 	}
 
+	@Test
+	void letsTheAuthorizedRoleCancelAndNobodyElse() throws Exception {
+		this.workPool.execute(this.blocker::block);
+		this.blocker.awaitStarted(1);
+		Object id = list(this.http.json("/actuator/tasks", "ops", "secret"), "tasks").get(0).get("id");
+		assertThat(this.http.delete("/actuator/tasks/" + id, "dev", "secret").statusCode()).isEqualTo(403);
+		assertThat(this.http.delete("/actuator/tasks/" + id).statusCode()).isEqualTo(403);
+		assertThat(this.http.delete("/actuator/tasks?label=executor:workPool", "dev", "secret").statusCode())
+			.isEqualTo(403);
+		assertThat(list(this.http.json("/actuator/tasks"), "tasks")).as("still running").hasSize(1);
+		Map<String, Object> cancelled = Http.parse(this.http.delete("/actuator/tasks/" + id, "ops", "secret"));
+		assertThat(list(cancelled, "ended")).hasSize(1);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Security {
 
 		@Bean
 		SecurityFilterChain anyoneMayReadTheEndpoint(HttpSecurity http) throws Exception {
+			// no session, no form: a DELETE from a script, without a CSRF token
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+				.csrf((csrf) -> csrf.disable())
 				.httpBasic(Customizer.withDefaults())
 				.build();
 		}

@@ -23,6 +23,7 @@ import io.github.tasklens.TaskRegistry;
 import io.github.tasklens.boot.actuate.TasksDescriptor;
 import io.github.tasklens.boot.actuate.TasksDescriptor.ExecutorDescriptor;
 import io.github.tasklens.boot.actuate.TasksEndpoint;
+import io.github.tasklens.boot.actuate.TasksEndpointWebExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,7 +55,8 @@ class TasksEndpointAutoConfigurationTests {
 	@Test
 	void definesTheEndpointWhenItIsExposed() {
 		this.runner.withPropertyValues(EXPOSED).run((context) -> {
-			assertThat(context).hasSingleBean(TasksEndpoint.class);
+			assertThat(context).hasSingleBean(TasksEndpoint.class).hasSingleBean(TasksEndpointWebExtension.class);
+			assertThat(context.getBean(TasksEndpointProperties.class).getCancelWait()).hasSeconds(5);
 			assertThat(context.getBean(TasksEndpointProperties.class).getStackDepth()).isEqualTo(32);
 			assertThat(context.getBean(TasksEndpointProperties.class).getMaxStacks()).isEqualTo(10_000);
 		});
@@ -109,6 +111,13 @@ class TasksEndpointAutoConfigurationTests {
 		String report = StartupFailures.report(output, MinimalApplication.class, "--" + EXPOSED,
 				"--tasklens.endpoint.max-stacks=-1");
 		assertThat(report).contains("tasklens.endpoint.max-stacks").contains("0 (no groups) or more");
+	}
+
+	@Test
+	void failsStartupOnACancelWaitOutOfRange(CapturedOutput output) {
+		String report = StartupFailures.report(output, MinimalApplication.class, "--" + EXPOSED,
+				"--tasklens.endpoint.cancel-wait=2m");
+		assertThat(report).contains("tasklens.endpoint.cancel-wait").contains("between 0 and 1m");
 	}
 
 	@Test
