@@ -42,8 +42,9 @@ public final class BenchmarkReport {
 	private static final String BASELINE = "Baseline";
 
 	private static final List<Class<?>> BENCHMARKS = List.of(ChainBenchmark.class, PropagationBenchmark.class,
-			InventoryBenchmark.class, WatchdogBenchmark.class, PeerBenchmark.class, ThroughputBenchmark.class,
-			AgentBenchmark.class, WebBenchmark.class, ReactiveWebBenchmark.class, ReactorBenchmark.class);
+			InventoryBenchmark.class, WatchdogBenchmark.class, DriftBenchmark.class, PeerBenchmark.class,
+			ThroughputBenchmark.class, AgentBenchmark.class, WebBenchmark.class, ReactiveWebBenchmark.class,
+			ReactorBenchmark.class);
 
 	private BenchmarkReport() {
 	}

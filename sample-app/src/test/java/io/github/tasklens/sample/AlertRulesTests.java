@@ -36,14 +36,14 @@ class AlertRulesTests {
 	void rulesPassPromtoolsCheck() throws Exception {
 		Promtool.Result result = Promtool.run("check", "rules", "tasklens-alerts.yml");
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(result.output()).contains("SUCCESS: 5 rules found");
+		assertThat(result.output()).contains("SUCCESS: 6 rules found");
 	}
 
 	@Test
 	void everyAlertFiresAndStaysQuietInItsUnitTests() throws Exception {
 		String tests = Promtool.read("prometheus/tasklens-alerts.test.yml");
 		for (String alert : new String[] { "TasklensTaskLeak", "TasklensTaskFailures", "TasklensPoolSaturated",
-				"TasklensQueueNearlyFull", "TasklensOverdueTasks" }) {
+				"TasklensQueueNearlyFull", "TasklensOverdueTasks", "TasklensNewStackGroup" }) {
 			assertThat(tests).as("unit tests of " + alert).contains("alertname: " + alert);
 		}
 		Promtool.Result result = Promtool.run("test", "rules", "tasklens-alerts.test.yml");

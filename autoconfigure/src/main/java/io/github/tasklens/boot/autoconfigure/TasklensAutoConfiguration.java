@@ -28,12 +28,14 @@ import io.github.tasklens.boot.executor.SpringTaskWrappers;
 import io.github.tasklens.boot.scheduling.AsyncMethodTracking;
 import io.github.tasklens.boot.scheduling.ScheduledProcessorRegistrar;
 import io.github.tasklens.limit.InFlightLimits;
+import io.github.tasklens.metrics.StackDriftMeters;
 import io.github.tasklens.metrics.TaskMeterBinder;
 import io.github.tasklens.metrics.TaskSeries;
 import io.github.tasklens.propagation.ContextAccessors;
 import io.github.tasklens.propagation.ContextCapture;
 import io.github.tasklens.propagation.LabelMdc;
 import io.github.tasklens.registry.LiveTaskRegistry;
+import io.github.tasklens.registry.StackDrift;
 import io.github.tasklens.task.LogStartHook;
 import io.github.tasklens.task.TaskChain;
 import io.github.tasklens.timebox.TimeBoxPolicy;
@@ -67,6 +69,11 @@ import org.springframework.context.annotation.Role;
 @EnableConfigurationProperties(TasklensProperties.class)
 public final class TasklensAutoConfiguration {
 
+	// as the endpoint's defaults: groups by the top 32 frames, from up to 10,000 stacks
+	private static final int DRIFT_STACK_DEPTH = 32;
+
+	private static final int DRIFT_MAX_STACKS = 10_000;
+
 	@Bean
 	@ConditionalOnMissingBean(TaskRegistry.class)
 	LiveTaskRegistry tasklensTaskRegistry(TasklensProperties properties) {
@@ -92,6 +99,17 @@ public final class TasklensAutoConfiguration {
 				properties.getTimebox().getCheckInterval(), chain::overdue);
 		watchdog.start();
 		return watchdog;
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "tasklens.drift.enabled", matchIfMissing = true)
+	StackDrift tasklensStackDrift(TaskChain chain, TasklensProperties properties) {
+		DriftProperties drift = properties.getDrift();
+		StackDrift watcher = new StackDrift(chain.registry(), new StackDrift.Settings(drift.getMinGroupSize(),
+				drift.getWarmUp(), drift.getInterval(), DRIFT_STACK_DEPTH, DRIFT_MAX_STACKS));
+		watcher.start();
+		return watcher;
 	}
 
 	@Bean(ShutdownReport.BEAN_NAME)
@@ -194,6 +212,12 @@ public final class TasklensAutoConfiguration {
 		@ConditionalOnMissingBean
 		TaskMeterBinder tasklensTaskMeterBinder(TaskChain chain) {
 			return new TaskMeterBinder(chain.series(), chain.registry(), ExecutorPools::poolOf);
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "tasklens.drift.enabled", matchIfMissing = true)
+		StackDriftMeters tasklensStackDriftMeters(StackDrift drift) {
+			return new StackDriftMeters(drift);
 		}
 
 	}

@@ -72,6 +72,9 @@ public class TasklensProperties {
 	@NestedConfigurationProperty
 	private final ReactorProperties reactor = new ReactorProperties();
 
+	@NestedConfigurationProperty
+	private final DriftProperties drift = new DriftProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -126,6 +129,10 @@ public class TasklensProperties {
 
 	public ReactorProperties getReactor() {
 		return this.reactor;
+	}
+
+	public DriftProperties getDrift() {
+		return this.drift;
 	}
 
 	/**
