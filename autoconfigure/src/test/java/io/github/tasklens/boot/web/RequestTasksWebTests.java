@@ -126,6 +126,9 @@ class RequestTasksWebTests {
 		assertThat(this.gate.arrived.await(30, TimeUnit.SECONDS)).as("50 handlers waiting").isTrue();
 		TaskQuery waiting = new TaskQuery(RequestTaskFilter.EXECUTOR, null, null,
 				Map.of(RequestTaskFilter.ROUTE, WAIT_ROUTE), 100, 32, 100);
+		// a handler may still be inside countDown(), waking this thread, when it runs on
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> new TaskInventory(this.registry).read(waiting).groups().size() == 1);
 		InventorySnapshot snapshot = new TaskInventory(this.registry).read(waiting);
 		assertThat(snapshot.tasks()).hasSize(50).allSatisfy((task) -> {
 			assertThat(task.state()).isEqualTo(TaskState.RUNNING);
