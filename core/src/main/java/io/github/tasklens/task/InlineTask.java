@@ -55,7 +55,7 @@ public final class InlineTask {
 	 * refuses it
 	 */
 	public static @Nullable InlineTask begin(TrackingTaskDecorator executor, String name, TaskLabels labels) {
-		TrackedTask task = made(executor, name, labels);
+		TrackedTask task = made(executor, name, labels, false);
 		return (task != null) ? new InlineTask(task, ThreadRuns.begin(task)) : null;
 	}
 
@@ -69,14 +69,15 @@ public final class InlineTask {
 	 * refuses it
 	 */
 	public static @Nullable InlineTask beginUnbound(TrackingTaskDecorator executor, String name, TaskLabels labels) {
-		TrackedTask task = made(executor, name, labels);
+		TrackedTask task = made(executor, name, labels, true);
 		return (task != null) ? new InlineTask(task, UnboundRun.begin(task)) : null;
 	}
 
-	private static @Nullable TrackedTask made(TrackingTaskDecorator executor, String name, TaskLabels labels) {
+	private static @Nullable TrackedTask made(TrackingTaskDecorator executor, String name, TaskLabels labels,
+			boolean unbound) {
 		Submissions.Token token = Submissions.push(Submissions.Intent.named(name, labels, null));
 		try {
-			return (executor.decorate(new Body(name)) instanceof TrackedTask task) ? task : null;
+			return (executor.decorate(new Body(name, unbound)) instanceof TrackedTask task) ? task : null;
 		}
 		finally {
 			Submissions.restore(token);
@@ -146,14 +147,27 @@ public final class InlineTask {
 	}
 
 	/**
+	 * Return whether a task is an unbound one's: only ever carried onto a thread, never
+	 * the thread's own.
+	 * @param task the task
+	 * @return whether it was begun with {@link #beginUnbound}
+	 */
+	static boolean isUnbound(TrackedTask task) {
+		return task.source() instanceof Body body && body.unbound;
+	}
+
+	/**
 	 * The body, as the task's runnable: the thread runs it itself.
 	 */
 	private static final class Body implements Runnable {
 
 		private final String name;
 
-		Body(String name) {
+		private final boolean unbound;
+
+		Body(String name, boolean unbound) {
 			this.name = name;
+			this.unbound = unbound;
 		}
 
 		@Override

@@ -156,7 +156,11 @@ final class OverlappingRun extends RegistryEntry implements TimeBoxed {
 
 	@Override
 	public boolean interruptOverdueRun() {
-		return this.interruptDue && interrupt();
+		if (!this.interruptDue || !interrupt()) {
+			return false;
+		}
+		this.task.counters().interrupted();
+		return true;
 	}
 
 	@Override
@@ -172,7 +176,6 @@ final class OverlappingRun extends RegistryEntry implements TimeBoxed {
 		try {
 			this.interrupted = true;
 			this.thread.interrupt();
-			this.task.counters().interrupted();
 			return true;
 		}
 		finally {

@@ -94,7 +94,7 @@ public final class TaskFrames {
 	 */
 	static @Nullable Object carried() {
 		Object frame = FRAME.get();
-		if (frame instanceof TrackedTask task && task.thread() == null) {
+		if (frame instanceof TrackedTask task && InlineTask.isUnbound(task)) {
 			return task;
 		}
 		TaskLabels labels = labelsOf(frame);
@@ -129,7 +129,7 @@ public final class TaskFrames {
 	 */
 	private static @Nullable TrackedTask ownTask(@Nullable Object frame) {
 		TrackedTask task = taskOf(frame);
-		return (task != null && task.thread() != null) ? task : null;
+		return (task != null && !InlineTask.isUnbound(task)) ? task : null;
 	}
 
 	private static @Nullable TrackedTask taskOf(@Nullable Object frame) {

@@ -216,46 +216,36 @@ abstract class TaskRuns extends TaskLifecycle implements TimeBoxed {
 	public final boolean interruptOverdueRun() {
 		TaskExtras found = extrasIfAny();
 		long due = (found != null) ? found.interruptDueRun : 0;
-		if (due == 0 || !holdForInterrupt()) {
+		if (due == 0 || !interruptRun(due)) {
 			return false;
 		}
-		try {
-			Thread running = (Thread) THREAD.getAcquire(this);
-			if (running == null || this.startedAtNanos != due) {
-				return false;
-			}
-			found.interruptedRun = due;
-			running.interrupt();
-			counters().interrupted();
-			return true;
-		}
-		finally {
-			releaseInterrupt();
-		}
+		counters().interrupted();
+		return true;
 	}
 
 	@Override
 	public final boolean cancelTask() {
 		boolean cancelled = cancel(false);
-		return interruptRun() || cancelled;
+		return interruptRun(0) || cancelled;
 	}
 
 	/**
-	 * Interrupt the first run, if one is going; its end clears the flag, so that the
-	 * interrupt never reaches the thread's next task.
+	 * Interrupt the first run, if one is going (the one that started at {@code run},
+	 * unless that is 0); its end clears the flag, so that the interrupt never reaches the
+	 * thread's next task.
 	 */
-	private boolean interruptRun() {
+	private boolean interruptRun(long run) {
 		if (!holdForInterrupt()) {
 			return false;
 		}
 		try {
 			Thread running = (Thread) THREAD.getAcquire(this);
-			if (running == null) {
+			long started = this.startedAtNanos;
+			if (running == null || (run != 0 && started != run)) {
 				return false;
 			}
-			extras().interruptedRun = this.startedAtNanos;
+			extras().interruptedRun = started;
 			running.interrupt();
-			counters().interrupted();
 			return true;
 		}
 		finally {
