@@ -17,10 +17,8 @@
 package io.github.tasklens.registry;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,16 +54,14 @@ public final class StackDrift implements AutoCloseable {
 
 	private final long startedNanos = System.nanoTime();
 
-	private final Map<String, Long> firstSeen = new LinkedHashMap<>(16, 0.75f, false) {
+	private final Map<String, Seen> seen = new LinkedHashMap<>(16, 0.75f, false) {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
 			return size() > MAX_FINGERPRINTS;
 		}
 
 	};
-
-	private final Set<String> reported = new HashSet<>();
 
 	private final AtomicLong newGroups = new AtomicLong();
 
@@ -129,19 +125,15 @@ public final class StackDrift implements AutoCloseable {
 		int reportedNow = 0;
 		for (StackGroup group : snapshot.groups()) {
 			largest = Math.max(largest, group.count());
-			Long first = this.firstSeen.get(group.fingerprint());
-			if (first == null) {
-				first = now;
-				this.firstSeen.put(group.fingerprint(), now);
-			}
-			if (first - warmUpEnd >= 0 && group.count() >= this.settings.minGroupSize()
-					&& this.reported.add(group.fingerprint())) {
+			Seen fingerprint = this.seen.computeIfAbsent(group.fingerprint(), (key) -> new Seen(now));
+			if (!fingerprint.reported && fingerprint.firstNanos - warmUpEnd >= 0
+					&& group.count() >= this.settings.minGroupSize()) {
+				fingerprint.reported = true;
 				reportedNow++;
 				this.newGroups.incrementAndGet();
-				report(group, first);
+				report(group, fingerprint.firstNanos);
 			}
 		}
-		this.reported.retainAll(this.firstSeen.keySet());
 		this.groups = snapshot.groups().size();
 		this.largestGroup = largest;
 		return reportedNow;
@@ -196,6 +188,21 @@ public final class StackDrift implements AutoCloseable {
 		if (watching != null) {
 			watching.interrupt();
 		}
+	}
+
+	/**
+	 * When a fingerprint was first seen, and whether its group was reported as new.
+	 */
+	private static final class Seen {
+
+		final long firstNanos;
+
+		boolean reported;
+
+		Seen(long firstNanos) {
+			this.firstNanos = firstNanos;
+		}
+
 	}
 
 	/**

@@ -243,12 +243,12 @@ public final class TaskChain {
 	}
 
 	/**
-	 * Return a task name as a label value: names longer than a label value allows are
-	 * cut.
-	 * @param name the task name
+	 * Return a text (a task name, a route, a header's value) as a label value: what is
+	 * longer than a label value allows is cut.
+	 * @param name the text
 	 * @return the label value
 	 */
-	static String labelValue(String name) {
+	public static String labelValue(String name) {
 		return (name.length() <= TaskLabels.MAX_VALUE_LENGTH) ? name : name.substring(0, TaskLabels.MAX_VALUE_LENGTH);
 	}
 

@@ -228,8 +228,7 @@ public class TasksEndpoint {
 	 */
 	boolean mayCancel(SecurityContext securityContext) {
 		Set<String> roles = this.settings.roles();
-		return roles.isEmpty()
-				|| (securityContext.getPrincipal() != null && roles.stream().anyMatch(securityContext::isUserInRole));
+		return roles.isEmpty() || Show.WHEN_AUTHORIZED.isShown(securityContext, roles);
 	}
 
 	private CancelDescriptor describe(String cancelled, CancelOutcome outcome, boolean showValues) {

@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import io.github.tasklens.TaskLabels;
+import io.github.tasklens.task.InlineTask;
+import io.github.tasklens.task.TaskChain;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +83,7 @@ final class Requests {
 		for (Map.Entry<String, String> entry : this.headers.entrySet()) {
 			String value = header.apply(entry.getValue());
 			if (value != null) {
-				labels = labels.and(entry.getKey(), bounded(value));
+				labels = labels.and(entry.getKey(), TaskChain.labelValue(value));
 			}
 		}
 		return labels;
@@ -107,14 +109,22 @@ final class Requests {
 		return method + " " + route;
 	}
 
-	/** The route label of a matched pattern. */
-	static TaskLabels route(String route) {
-		return TaskLabels.of(RequestTaskFilter.ROUTE, route);
-	}
-
-	static String bounded(String value) {
-		return (value.length() <= TaskLabels.MAX_VALUE_LENGTH) ? value
-				: value.substring(0, TaskLabels.MAX_VALUE_LENGTH);
+	/**
+	 * Give a request's task the route a handler mapping matched: the pattern, never the
+	 * path, so that the label stays bounded. A failure leaves the task as it was; the
+	 * handler runs as without tasklens.
+	 * @param task the request's task
+	 * @param method the request's method, as {@link #method} gives it
+	 * @param pattern the matched pattern
+	 */
+	static void matched(InlineTask task, String method, Object pattern) {
+		String route = TaskChain.labelValue(pattern.toString());
+		try {
+			task.rename(name(method, route), TaskLabels.of(RequestTaskFilter.ROUTE, route));
+		}
+		catch (RuntimeException ex) {
+			// the task keeps the name it has
+		}
 	}
 
 	// a method outside the standard ones (any token is allowed) must not grow the labels

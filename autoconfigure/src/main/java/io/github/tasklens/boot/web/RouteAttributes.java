@@ -74,13 +74,7 @@ final class RouteAttributes implements Map<String, Object> {
 
 	private void matched(String key, Object pattern) {
 		if (PATTERN.equals(key)) {
-			String route = Requests.bounded(pattern.toString());
-			try {
-				this.task.rename(Requests.name(this.method, route), Requests.route(route));
-			}
-			catch (RuntimeException ex) {
-				// the task keeps the name it has; the handler runs as without tasklens
-			}
+			Requests.matched(this.task, this.method, pattern);
 		}
 	}
 

@@ -36,13 +36,7 @@ public final class RouteInterceptor implements HandlerInterceptor {
 		InlineTask task = RequestTaskFilter.taskOf(request);
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		if (task != null && pattern != null) {
-			String route = Requests.bounded(pattern.toString());
-			try {
-				task.rename(Requests.name(Requests.method(request.getMethod()), route), Requests.route(route));
-			}
-			catch (RuntimeException ex) {
-				// the task keeps the name it has; the handler runs as without tasklens
-			}
+			Requests.matched(task, Requests.method(request.getMethod()), pattern);
 		}
 		return true;
 	}
