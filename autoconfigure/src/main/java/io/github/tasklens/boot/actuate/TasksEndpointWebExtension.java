@@ -20,12 +20,14 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 /**
- * The {@code tasks} endpoint's operations that only make sense over HTTP: cancelling a
+ * The {@code tasks} endpoint's operations that only make sense over HTTP: the page a
+ * browser gets ({@code GET /actuator/tasks} asked for {@code text/html}), cancelling a
  * task ({@code DELETE /actuator/tasks/{id}}, 404 for an unknown id) or every task with a
  * label ({@code DELETE /actuator/tasks?label=key:value}). Both need write access to the
  * endpoint ({@code management.endpoint.tasks.access=unrestricted}; it is read-only by
@@ -47,6 +49,16 @@ public class TasksEndpointWebExtension {
 	 */
 	public TasksEndpointWebExtension(TasksEndpoint endpoint) {
 		this.endpoint = endpoint;
+	}
+
+	/**
+	 * The page: what a browser gets. Every other client (asking for JSON, text, or
+	 * anything) gets the endpoint's answers as before.
+	 * @return the page, which reads the endpoint's JSON
+	 */
+	@ReadOperation(produces = "text/html;charset=UTF-8")
+	public String page() {
+		return TasksPage.html();
 	}
 
 	@DeleteOperation

@@ -17,6 +17,7 @@
 package io.github.tasklens.boot.actuate;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,10 @@ import static org.awaitility.Awaitility.await;
 class TasksEndpointWebTests extends EndpointWebTest {
 
 	static final int DEPTH = 8;
+
+	/** What Chromium asks for when it opens an address. */
+	static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,"
+			+ "image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";
 
 	@Autowired
 	@Qualifier("workPool")
@@ -199,6 +204,25 @@ class TasksEndpointWebTests extends EndpointWebTest {
 		assertThat(stack(one)).hasSizeGreaterThan(DEPTH).last().asString().contains("java.lang.Thread.run");
 		assertThat(this.http.text("/actuator/tasks/" + task.get("id")))
 			.startsWith("task " + task.get("id") + " RUNNING");
+	}
+
+	@Test
+	void answersABrowserWithThePageAndEveryOtherClientAsBefore() throws Exception {
+		HttpResponse<String> page = this.http.get("/actuator/tasks", BROWSER_ACCEPT);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(page.body()).startsWith("<!DOCTYPE html>")
+			.contains("fetch(url, { headers: { Accept: 'application/json' }");
+		assertThat(page.body().getBytes(StandardCharsets.UTF_8)).as("at most 60 KB").hasSizeLessThan(60 * 1024);
+		assertThat(page.body()).as("self-contained: nothing fetched from elsewhere")
+			.doesNotContain("http://", "https://", "//cdn", "<link", " src=", "@import", "url(");
+		assertThat(this.http.get("/actuator/tasks", "*/*").headers().firstValue("Content-Type"))
+			.hasValue("application/vnd.spring-boot.actuator.v3+json");
+		assertThat(this.http.get("/actuator/tasks", "application/json").headers().firstValue("Content-Type"))
+			.hasValue("application/json");
+		HttpResponse<String> text = this.http.get("/actuator/tasks", "text/plain");
+		assertThat(text.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
+		assertThat(text.body()).startsWith("tasklens task dump at ");
 	}
 
 	@Test

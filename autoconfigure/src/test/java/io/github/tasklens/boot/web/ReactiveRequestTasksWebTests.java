@@ -189,6 +189,15 @@ class ReactiveRequestTasksWebTests {
 		assertThat(response.body()).contains("\"totals\"").doesNotContain("GET /actuator");
 	}
 
+	@Test
+	void aBrowserGetsTheTasksPageOnNettyToo() throws Exception {
+		HttpResponse<String> page = get("/actuator/tasks", "Accept", "text/html");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(page.body()).startsWith("<!DOCTYPE html>");
+		assertThat(get("/actuator/tasks", "Accept", "*/*").body()).startsWith("{\"takenAt\"");
+	}
+
 	private double failures(String exception) {
 		FunctionCounter counter = this.meters.find("tasks.failures")
 			.tag("executor", "http")
