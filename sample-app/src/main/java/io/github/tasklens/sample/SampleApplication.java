@@ -71,6 +71,16 @@ public class SampleApplication {
 	}
 
 	/**
+	 * The pool that {@code POST /subscribers} fills with subscribers waiting for events,
+	 * a thread each.
+	 * @return the pool
+	 */
+	@Bean
+	ExecutorService subscriberPool() {
+		return Executors.newFixedThreadPool(64);
+	}
+
+	/**
 	 * A virtual-thread executor, on Java 21 and later only: tasklens tracks its tasks as
 	 * any others ({@code "threads": "virtual"} in {@code /actuator/tasks}).
 	 * @return the executor

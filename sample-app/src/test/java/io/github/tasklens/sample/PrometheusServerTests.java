@@ -62,7 +62,7 @@ class PrometheusServerTests {
 
 	@Test
 	void prometheusSeesLeakedTasksRiseAndTheFailureAlert(@TempDir Path folder) throws Exception {
-		Promtool.assumeCommand("prometheus");
+		Promtool.assumeCommand("prometheus", "prometheus");
 		int prometheusPort = freePort();
 		Path config = folder.resolve("prometheus.yml");
 		Files.writeString(config, """

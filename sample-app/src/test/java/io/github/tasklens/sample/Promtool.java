@@ -41,19 +41,19 @@ final class Promtool {
 	}
 
 	static void assumeAvailable() {
-		assumeCommand("promtool");
+		assumeCommand("promtool", "prometheus");
 	}
 
 	/**
-	 * Skip the test unless the command (from Debian's {@code prometheus} package) is on
-	 * the {@code PATH}; under CI, fail it instead.
+	 * Skip the test unless the command is on the {@code PATH}; under CI, fail it instead.
 	 * @param command the command
+	 * @param debianPackage the Debian package that has it
 	 */
-	static void assumeCommand(String command) {
+	static void assumeCommand(String command, String debianPackage) {
 		boolean available = isAvailable(command);
 		if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
 			throw new AssertionError(
-					command + " is not on the PATH, and CI=true: install Debian's 'prometheus' package");
+					command + " is not on the PATH, and CI=true: install Debian's '" + debianPackage + "' package");
 		}
 		Assumptions.assumeTrue(available, command + " is not on the PATH");
 	}
