@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The report of the tasks still live when an application context closes, after its
  * executors have shut down: how many, then the tasks grouped by identical stack (tasks
- * not running share an empty one), each with its executor, name, labels, state and age.
+ * not running share an empty one), each with its executor, name, labels, state and age; a
+ * stack's group shows its fingerprint, as {@code /actuator/tasks} does.
  *
  * @author tasklens authors
  */
@@ -72,7 +73,8 @@ public final class StragglerReport {
 		for (Map.Entry<List<StackTraceElement>, List<LiveTask>> group : groups) {
 			List<LiveTask> tasks = group.getValue();
 			out.append(System.lineSeparator()).append(System.lineSeparator()).append(tasks.size());
-			out.append(group.getKey().isEmpty() ? " task(s) not running:" : " task(s) with this stack:");
+			out.append(group.getKey().isEmpty() ? " task(s) not running:"
+					: " task(s) with this stack (fingerprint " + StackFingerprint.of(group.getKey()) + "):");
 			for (LiveTask task : tasks) {
 				out.append(System.lineSeparator()).append("  ").append(describe(task, snapshot.takenAt()));
 			}

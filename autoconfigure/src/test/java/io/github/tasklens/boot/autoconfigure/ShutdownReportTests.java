@@ -57,10 +57,10 @@ class ShutdownReportTests {
 			});
 			String report = output.toString().substring(output.toString().indexOf("still live"));
 			assertThat(output).contains("1 task(s) still live after the executors shut down");
-			assertThat(report)
-				.containsPattern("1 task\\(s\\) with this stack:\\R  task \\d+ 'IgnoresInterrupts' on "
-						+ "executor 'workPool' RUNNING for \\S+ \\(submitted \\S+ ago\\) "
-						+ "\\{executor=workPool, task=IgnoresInterrupts\\}\\R\\tat ")
+			assertThat(report).containsPattern(
+					"1 task\\(s\\) with this stack \\(fingerprint [0-9a-f]{12}\\):\\R  task \\d+ 'IgnoresInterrupts' on "
+							+ "executor 'workPool' RUNNING for \\S+ \\(submitted \\S+ ago\\) "
+							+ "\\{executor=workPool, task=IgnoresInterrupts\\}\\R\\tat ")
 				.contains("\tat " + IgnoresInterrupts.class.getName() + ".run(ShutdownReportTests.java:")
 				.as("the task that ended during the executor's own shutdown is not a straggler")
 				.doesNotContain("EndsWhenInterrupted");
