@@ -19,12 +19,9 @@ package io.github.tasklens.registry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.tasklens.registry.InventorySnapshot.StackGroup;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,13 +62,11 @@ public final class StackDrift implements AutoCloseable {
 
 	private final AtomicLong newGroups = new AtomicLong();
 
-	private final CountDownLatch stopped = new CountDownLatch(1);
-
 	private volatile int groups;
 
 	private volatile int largestGroup;
 
-	private volatile @Nullable Thread thread;
+	private final PeriodicCheck checking;
 
 	/**
 	 * Create the watcher; {@link #start()} starts its thread.
@@ -81,35 +76,15 @@ public final class StackDrift implements AutoCloseable {
 	public StackDrift(LiveTaskRegistry registry, Settings settings) {
 		this.inventory = new TaskInventory(registry);
 		this.settings = settings;
+		this.checking = new PeriodicCheck("tasklens-drift", settings.interval(), this::check, logger,
+				"The stack drift check failed; the next one runs as planned");
 	}
 
 	/**
 	 * Start looking, on a daemon thread named {@code tasklens-drift}.
 	 */
-	public synchronized void start() {
-		if (this.thread != null || this.stopped.getCount() == 0) {
-			return;
-		}
-		Thread watching = new Thread(this::watch, "tasklens-drift");
-		watching.setDaemon(true);
-		this.thread = watching;
-		watching.start();
-	}
-
-	private void watch() {
-		try {
-			while (!this.stopped.await(this.settings.interval().toNanos(), TimeUnit.NANOSECONDS)) {
-				try {
-					check();
-				}
-				catch (RuntimeException ex) {
-					logger.warn("The stack drift check failed; the next one runs as planned", ex);
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	public void start() {
+		this.checking.start();
 	}
 
 	/**
@@ -183,11 +158,7 @@ public final class StackDrift implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.stopped.countDown();
-		Thread watching = this.thread;
-		if (watching != null) {
-			watching.interrupt();
-		}
+		this.checking.close();
 	}
 
 	/**

@@ -20,12 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.tasklens.TaskInfo;
 import io.github.tasklens.registry.LiveTaskRegistry;
+import io.github.tasklens.registry.PeriodicCheck;
 import io.github.tasklens.registry.RegistryEntry;
 import io.github.tasklens.registry.Texts;
 import org.jspecify.annotations.Nullable;
@@ -49,17 +48,13 @@ public final class Watchdog implements AutoCloseable {
 
 	private final TimeBoxPolicy policy;
 
-	private final long intervalNanos;
-
 	private final Consumer<TaskInfo> onOverdue;
 
 	private final List<RegistryEntry> found = new ArrayList<>();
 
 	private final List<Integer> events = new ArrayList<>();
 
-	private final CountDownLatch stopped = new CountDownLatch(1);
-
-	private volatile @Nullable Thread thread;
+	private final PeriodicCheck checking;
 
 	/**
 	 * Create a watchdog; {@link #start()} starts its thread.
@@ -71,37 +66,16 @@ public final class Watchdog implements AutoCloseable {
 	public Watchdog(LiveTaskRegistry registry, TimeBoxPolicy policy, Duration interval, Consumer<TaskInfo> onOverdue) {
 		this.registry = registry;
 		this.policy = policy;
-		this.intervalNanos = interval.toNanos();
 		this.onOverdue = onOverdue;
+		this.checking = new PeriodicCheck("tasklens-watchdog", interval, this::check, logger,
+				"The time box check failed; the next one runs as planned");
 	}
 
 	/**
 	 * Start checking, on a daemon thread named {@code tasklens-watchdog}.
 	 */
-	public synchronized void start() {
-		if (this.thread != null || this.stopped.getCount() == 0) {
-			return;
-		}
-		Thread watching = new Thread(this::watch, "tasklens-watchdog");
-		watching.setDaemon(true);
-		this.thread = watching;
-		watching.start();
-	}
-
-	private void watch() {
-		try {
-			while (!this.stopped.await(this.intervalNanos, TimeUnit.NANOSECONDS)) {
-				try {
-					check();
-				}
-				catch (RuntimeException ex) {
-					logger.warn("The time box check failed; the next one runs as planned", ex);
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	public void start() {
+		this.checking.start();
 	}
 
 	/**
@@ -188,8 +162,7 @@ public final class Watchdog implements AutoCloseable {
 	 * @return whether it checks
 	 */
 	public boolean isRunning() {
-		Thread watching = this.thread;
-		return watching != null && watching.isAlive();
+		return this.checking.isRunning();
 	}
 
 	/**
@@ -197,16 +170,7 @@ public final class Watchdog implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.stopped.countDown();
-		Thread watching = this.thread;
-		if (watching != null && watching != Thread.currentThread()) {
-			try {
-				watching.join(TimeUnit.NANOSECONDS.toMillis(this.intervalNanos) + 1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.checking.close();
 	}
 
 }
