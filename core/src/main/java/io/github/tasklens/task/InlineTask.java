@@ -15,10 +15,14 @@
  */
 package io.github.tasklens.task;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.github.tasklens.TaskLabels;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A task whose body the current thread runs itself, begun and ended around that body: a
@@ -35,6 +39,19 @@ import org.jspecify.annotations.Nullable;
  * @author tasklens authors
  */
 public final class InlineTask {
+
+	private static final Logger logger = LoggerFactory.getLogger(InlineTask.class);
+
+	private static final VarHandle ON_CANCEL;
+
+	static {
+		try {
+			ON_CANCEL = MethodHandles.lookup().findVarHandle(Body.class, "onCancel", Runnable.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private final TrackedTask task;
 
@@ -147,6 +164,42 @@ public final class InlineTask {
 	}
 
 	/**
+	 * Have a cancel of this task ({@code TaskRegistry.cancel}, {@code DELETE
+	 * /actuator/tasks/{id}}) run the given action, once, for a task with no thread to
+	 * interrupt: a reactive request's filter stops the request's handling there. A task
+	 * that runs on a thread ignores it: cancelling interrupts the thread.
+	 * @param action what stops the task's work; it must end the task, soon, on any thread
+	 */
+	public void onCancel(Runnable action) {
+		if (this.task.source() instanceof Body body && body.unbound) {
+			body.onCancel = action;
+		}
+	}
+
+	/**
+	 * Cancel an unbound task through the action its code gave, if any.
+	 * @param task the task
+	 * @return whether an action ran
+	 */
+	static boolean cancelUnbound(TrackedTask task) {
+		if (!(task.source() instanceof Body body) || !body.unbound) {
+			return false;
+		}
+		Runnable action = body.onCancel;
+		if (action == null || !ON_CANCEL.compareAndSet(body, action, null)) {
+			return false;
+		}
+		try {
+			action.run();
+			return true;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.warn("Cancelling task {} '{}' failed; it runs on", task.id(), body.name, ex);
+			return false;
+		}
+	}
+
+	/**
 	 * Return whether a task is an unbound one's: only ever carried onto a thread, never
 	 * the thread's own.
 	 * @param task the task
@@ -164,6 +217,8 @@ public final class InlineTask {
 		private final String name;
 
 		private final boolean unbound;
+
+		volatile @Nullable Runnable onCancel;
 
 		Body(String name, boolean unbound) {
 			this.name = name;

@@ -226,7 +226,8 @@ abstract class TaskRuns extends TaskLifecycle implements TimeBoxed {
 	@Override
 	public final boolean cancelTask() {
 		boolean cancelled = cancel(false);
-		return interruptRun(0) || cancelled;
+		return interruptRun(0) || (this instanceof TrackedTask tracked && InlineTask.cancelUnbound(tracked))
+				|| cancelled;
 	}
 
 	/**

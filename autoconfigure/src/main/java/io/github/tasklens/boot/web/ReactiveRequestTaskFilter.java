@@ -18,17 +18,21 @@ package io.github.tasklens.boot.web;
 
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.tasklens.propagation.ContextCapture;
 import io.github.tasklens.task.InlineTask;
 import io.github.tasklens.task.TrackingTaskDecorator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.CoreSubscriber;
+import org.reactivestreams.Subscription;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
@@ -51,7 +55,10 @@ import org.springframework.web.server.WebFilterChain;
  * A request refused by the in-flight limit of {@code http} is answered 503. An error
  * signal counts as the task's failure unless it is an {@link ErrorResponse} (a
  * {@code ResponseStatusException}, for one), which is an answer, as in Spring MVC; a
- * cancelled request (the client went away) ends without a failure.
+ * cancelled request (the client went away) ends without a failure. Cancelling its task
+ * ({@code DELETE /actuator/tasks/{id}}, {@code TaskRegistry.cancel}) cancels the chain's
+ * subscription, which ends the task, and answers 503 when nothing was written yet
+ * (otherwise the connection is closed).
  *
  * @author tasklens authors
  */
@@ -139,7 +146,7 @@ public final class ReactiveRequestTaskFilter implements WebFilter, Ordered {
 				.contextWrite((context) -> context.put(ContextCapture.LABELS_KEY, running));
 			Object previous = running.enter();
 			try {
-				handled.subscribe(actual);
+				handled.subscribe(new Cancellable(actual, running));
 			}
 			finally {
 				InlineTask.exit(previous);
@@ -163,6 +170,84 @@ public final class ReactiveRequestTaskFilter implements WebFilter, Ordered {
 			}
 			catch (RuntimeException | LinkageError ex) {
 				ReactiveRequestTaskFilter.this.requests.failed(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Between the chain and the server: passes every signal on, and lets a cancel of the
+	 * task cancel the chain and answer the server with an error in place of its end.
+	 */
+	private static final class Cancellable implements CoreSubscriber<Void>, Subscription {
+
+		private static final String CANCELLED = "The request's task was cancelled through tasklens";
+
+		private final CoreSubscriber<? super Void> actual;
+
+		private final InlineTask task;
+
+		private final AtomicBoolean done = new AtomicBoolean();
+
+		private volatile @Nullable Subscription upstream;
+
+		Cancellable(CoreSubscriber<? super Void> actual, InlineTask task) {
+			this.actual = actual;
+			this.task = task;
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.actual.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			this.upstream = subscription;
+			this.actual.onSubscribe(this);
+			// only now: a cancel may signal the server once it has subscribed
+			this.task.onCancel(this::cancelTask);
+		}
+
+		@Override
+		public void onNext(Void value) {
+			this.actual.onNext(value);
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			if (this.done.compareAndSet(false, true)) {
+				this.actual.onError(error);
+			}
+		}
+
+		@Override
+		public void onComplete() {
+			if (this.done.compareAndSet(false, true)) {
+				this.actual.onComplete();
+			}
+		}
+
+		@Override
+		public void request(long n) {
+			Subscription subscription = this.upstream;
+			if (subscription != null) {
+				subscription.request(n);
+			}
+		}
+
+		@Override
+		public void cancel() {
+			Subscription subscription = this.upstream;
+			if (subscription != null) {
+				subscription.cancel();
+			}
+		}
+
+		private void cancelTask() {
+			if (this.done.compareAndSet(false, true)) {
+				cancel();
+				this.actual.onError(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, CANCELLED));
 			}
 		}
 

@@ -76,7 +76,7 @@ import static org.awaitility.Awaitility.await;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "spring.web.resources.add-mappings=false",
 				"spring.reactor.context-propagation=auto", "tasklens.web.labels.headers.tenant=X-Tenant-Id",
-				"management.endpoints.web.exposure.include=tasks" })
+				"management.endpoints.web.exposure.include=tasks", "management.endpoint.tasks.access=unrestricted" })
 class ReactiveRequestTasksWebTests {
 
 	private static final String WAIT_ROUTE = "/orders/{id}/wait";
@@ -196,6 +196,27 @@ class ReactiveRequestTasksWebTests {
 		assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 		assertThat(page.body()).startsWith("<!DOCTYPE html>");
 		assertThat(get("/actuator/tasks", "Accept", "*/*").body()).startsWith("{\"takenAt\"");
+	}
+
+	@Test
+	void cancellingARequestsTaskCancelsItsHandlingAndAnswers503() throws Exception {
+		CompletableFuture<HttpResponse<String>> response = this.client.sendAsync(request("/orders/7/later").build(),
+				HttpResponse.BodyHandlers.ofString());
+		Sinks.One<String> sink = this.gate.later;
+		await().atMost(Duration.ofSeconds(30)).until(() -> sink.currentSubscriberCount() > 0);
+		TaskQuery later = new TaskQuery(RequestTaskFilter.EXECUTOR, "GET /orders/{id}/later", null, Map.of(), 10, 1, 0);
+		List<InventorySnapshot.LiveTask> waiting = new TaskInventory(this.registry).read(later).tasks();
+		assertThat(waiting).hasSize(1);
+		long id = waiting.get(0).info().id();
+		HttpResponse<String> cancelled = this.client.send(request("/actuator/tasks/" + id).DELETE().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(cancelled.statusCode()).isEqualTo(200);
+		assertThat(cancelled.body()).contains("\"ended\":[{\"id\":" + id + ",").contains("\"stillLive\":[]");
+		HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
+		assertThat(answer.statusCode()).isEqualTo(503);
+		assertThat(sink.currentSubscriberCount()).as("the handler's subscription is cancelled").isZero();
+		assertThat(new TaskInventory(this.registry).read(later).tasks()).isEmpty();
+		assertThat(failures("ResponseStatusException")).as("a cancel is no failure").isZero();
 	}
 
 	private double failures(String exception) {
