@@ -15,8 +15,6 @@
  */
 package io.github.tasklens.task;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.github.tasklens.TaskLabels;
@@ -41,17 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class InlineTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(InlineTask.class);
-
-	private static final VarHandle ON_CANCEL;
-
-	static {
-		try {
-			ON_CANCEL = MethodHandles.lookup().findVarHandle(Body.class, "onCancel", Runnable.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
 
 	private final TrackedTask task;
 
@@ -165,10 +152,11 @@ public final class InlineTask {
 
 	/**
 	 * Have a cancel of this task ({@code TaskRegistry.cancel}, {@code DELETE
-	 * /actuator/tasks/{id}}) run the given action, once, for a task with no thread to
+	 * /actuator/tasks/{id}}) run the given action, for a task with no thread to
 	 * interrupt: a reactive request's filter stops the request's handling there. A task
 	 * that runs on a thread ignores it: cancelling interrupts the thread.
-	 * @param action what stops the task's work; it must end the task, soon, on any thread
+	 * @param action what stops the task's work; it must end the task, soon, on any
+	 * thread, and do nothing when run again (each cancel runs it)
 	 */
 	public void onCancel(Runnable action) {
 		if (this.task.source() instanceof Body body && body.unbound) {
@@ -186,7 +174,7 @@ public final class InlineTask {
 			return false;
 		}
 		Runnable action = body.onCancel;
-		if (action == null || !ON_CANCEL.compareAndSet(body, action, null)) {
+		if (action == null) {
 			return false;
 		}
 		try {

@@ -17,9 +17,10 @@
 package io.github.tasklens.boot.actuate;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The page {@code /actuator/tasks} answers a browser: one self-contained HTML document
@@ -42,14 +43,11 @@ final class TasksPage {
 	}
 
 	private static String load() {
-		try (InputStream in = TasksPage.class.getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("tasklens's page " + RESOURCE + " is missing from its jar");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			return new ClassPathResource(RESOURCE, TasksPage.class).getContentAsString(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("tasklens's page " + RESOURCE + " could not be read", ex);
+			throw new UncheckedIOException("tasklens's page " + RESOURCE + " could not be read from its jar", ex);
 		}
 	}
 

@@ -18,7 +18,7 @@ package io.github.tasklens.boot.web;
 
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.github.tasklens.propagation.ContextCapture;
 import io.github.tasklens.task.InlineTask;
@@ -179,7 +179,7 @@ public final class ReactiveRequestTaskFilter implements WebFilter, Ordered {
 	 * Between the chain and the server: passes every signal on, and lets a cancel of the
 	 * task cancel the chain and answer the server with an error in place of its end.
 	 */
-	private static final class Cancellable implements CoreSubscriber<Void>, Subscription {
+	private static final class Cancellable implements CoreSubscriber<Void>, Subscription, Runnable {
 
 		private static final String CANCELLED = "The request's task was cancelled through tasklens";
 
@@ -187,7 +187,13 @@ public final class ReactiveRequestTaskFilter implements WebFilter, Ordered {
 
 		private final InlineTask task;
 
-		private final AtomicBoolean done = new AtomicBoolean();
+		private static final AtomicIntegerFieldUpdater<Cancellable> DONE = AtomicIntegerFieldUpdater
+			.newUpdater(Cancellable.class, "done");
+
+		/**
+		 * 1 once the server has had its last signal: the chain's end, or the cancel's.
+		 */
+		private volatile int done;
 
 		private volatile @Nullable Subscription upstream;
 
@@ -206,7 +212,7 @@ public final class ReactiveRequestTaskFilter implements WebFilter, Ordered {
 			this.upstream = subscription;
 			this.actual.onSubscribe(this);
 			// only now: a cancel may signal the server once it has subscribed
-			this.task.onCancel(this::cancelTask);
+			this.task.onCancel(this);
 		}
 
 		@Override
@@ -216,14 +222,14 @@ public final class ReactiveRequestTaskFilter implements WebFilter, Ordered {
 
 		@Override
 		public void onError(Throwable error) {
-			if (this.done.compareAndSet(false, true)) {
+			if (DONE.compareAndSet(this, 0, 1)) {
 				this.actual.onError(error);
 			}
 		}
 
 		@Override
 		public void onComplete() {
-			if (this.done.compareAndSet(false, true)) {
+			if (DONE.compareAndSet(this, 0, 1)) {
 				this.actual.onComplete();
 			}
 		}
@@ -244,8 +250,13 @@ public final class ReactiveRequestTaskFilter implements WebFilter, Ordered {
 			}
 		}
 
-		private void cancelTask() {
-			if (this.done.compareAndSet(false, true)) {
+		/**
+		 * The task's cancel: cancel the chain, and answer the server with an error in
+		 * place of the chain's end, unless that came first.
+		 */
+		@Override
+		public void run() {
+			if (DONE.compareAndSet(this, 0, 1)) {
 				cancel();
 				this.actual.onError(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, CANCELLED));
 			}
